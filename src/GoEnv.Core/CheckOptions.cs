@@ -1,0 +1,21 @@
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Git;
+
+namespace GoEnv.Core;
+
+public sealed record CheckOptions
+{
+    /// <summary>The `go` to examine (--go); null = the first `go` on PATH.</summary>
+    public string? GoExecutable { get; init; }
+
+    /// <summary>How long `go env` may take before it is killed.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>--strict: warnings fail the check too.</summary>
+    public bool Strict { get; init; }
+
+    public IProcessRunner ProcessRunner { get; init; } = Discovery.ProcessRunner.Instance;
+
+    /// <summary>Creates repository facts for a working directory (tests swap it).</summary>
+    public Func<string, IGitFacts> GitFacts { get; init; } = dir => new GitFacts(dir);
+}

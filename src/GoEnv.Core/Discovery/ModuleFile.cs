@@ -1,0 +1,177 @@
+namespace GoEnv.Core.Discovery;
+
+/// <summary>
+/// The facts GoEnv needs from a go.mod or go.work: the module path, the `go` and `toolchain` lines with their
+/// line numbers, whether it requires anything, the `use` directories of a workspace. A tolerant reader of the
+/// modfile grammar (comments, blocks, quoted strings): it never throws, and records what it could not parse.
+/// </summary>
+public sealed class ModuleFile
+{
+    private ModuleFile(string path) => Path = path;
+
+    public string Path { get; }
+
+    public bool IsWorkspace => System.IO.Path.GetFileName(Path).EndsWith(".work", StringComparison.Ordinal) || HasUse;
+
+    public ModuleDirective? Module { get; private set; }
+
+    public ModuleDirective? Go { get; private set; }
+
+    public ModuleDirective? Toolchain { get; private set; }
+
+    public int RequireCount { get; private set; }
+
+    public int FirstRequireLine { get; private set; }
+
+    public List<ModuleDirective> Uses { get; } = [];
+
+    public List<ModuleDirective> Replaces { get; } = [];
+
+    public string? ReadError { get; private set; }
+
+    private bool HasUse => Uses.Count > 0;
+
+    public static ModuleFile Read(string path)
+    {
+        try
+        {
+            return Parse(path, File.ReadAllText(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ModuleFile(path) { ReadError = e.Message };
+        }
+    }
+
+    public static ModuleFile Parse(string path, string text)
+    {
+        var file = new ModuleFile(path);
+        string? block = null;
+        var lineNumber = 0;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            lineNumber++;
+            var tokens = Tokenize(rawLine);
+            if (tokens.Count == 0)
+            {
+                continue;
+            }
+
+            if (block is not null)
+            {
+                if (tokens[0] == ")")
+                {
+                    block = null;
+                    continue;
+                }
+
+                file.Add(block, tokens, 0, lineNumber);
+                continue;
+            }
+
+            var verb = tokens[0];
+            if (tokens.Count >= 2 && tokens[1] == "(")
+            {
+                block = verb;
+                continue;
+            }
+
+            file.Add(verb, tokens, 1, lineNumber);
+        }
+
+        return file;
+    }
+
+    private void Add(string verb, List<string> tokens, int argStart, int line)
+    {
+        var arg = tokens.Count > argStart ? tokens[argStart] : "";
+        switch (verb)
+        {
+            case "module":
+                Module ??= new ModuleDirective(arg, line);
+                break;
+            case "go":
+                Go ??= new ModuleDirective(arg, line);
+                break;
+            case "toolchain":
+                Toolchain ??= new ModuleDirective(arg, line);
+                break;
+            case "require":
+                if (arg.Length > 0)
+                {
+                    RequireCount++;
+                    if (FirstRequireLine == 0)
+                    {
+                        FirstRequireLine = line;
+                    }
+                }
+
+                break;
+            case "use":
+                if (arg.Length > 0)
+                {
+                    Uses.Add(new ModuleDirective(arg, line));
+                }
+
+                break;
+            case "replace":
+                if (arg.Length > 0)
+                {
+                    Replaces.Add(new ModuleDirective(string.Join(' ', tokens.Skip(argStart)), line));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Splits a line into tokens: words, quoted strings (unquoted), and parentheses; stops at `//`.</summary>
+    private static List<string> Tokenize(string line)
+    {
+        var tokens = new List<string>();
+        var i = 0;
+        while (i < line.Length)
+        {
+            var c = line[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '/' && i + 1 < line.Length && line[i + 1] == '/')
+            {
+                break;
+            }
+
+            if (c is '(' or ')')
+            {
+                tokens.Add(c.ToString());
+                i++;
+                continue;
+            }
+
+            if (c is '"' or '`')
+            {
+                var end = line.IndexOf(c, i + 1);
+                if (end < 0)
+                {
+                    end = line.Length;
+                }
+
+                tokens.Add(line[(i + 1)..end].Replace("\\\"", "\"", StringComparison.Ordinal));
+                i = end + 1;
+                continue;
+            }
+
+            var start = i;
+            while (i < line.Length && !char.IsWhiteSpace(line[i]) && line[i] is not '(' and not ')' && !(line[i] == '/' && i + 1 < line.Length && line[i + 1] == '/'))
+            {
+                i++;
+            }
+
+            tokens.Add(line[start..i]);
+        }
+
+        return tokens;
+    }
+}

@@ -1,0 +1,320 @@
+using GoEnv.Core.Go;
+using GoEnv.Core.Security;
+
+namespace GoEnv.Core.Discovery;
+
+/// <summary>
+/// Gathers one <see cref="GoSnapshot"/>: locate `go`, ask it once (`go env -json NAME…`), and work out where every
+/// value came from. When `go env` fails, the values are derived from the process environment and the go/env files
+/// the way cmd/go does, so every problem can still be reported.
+/// </summary>
+public static class SnapshotBuilder
+{
+    public static GoSnapshot Build(HostEnvironment host, CheckOptions options)
+    {
+        var redactor = new SecretRedactor();
+        foreach (var (_, value) in host.Variables)
+        {
+            redactor.LearnFrom(value);
+        }
+
+        var onPath = GoLocator.FindOnPath(host);
+        GoExecutable? go;
+        string? goProblem = null;
+        if (options.GoExecutable is { Length: > 0 } given)
+        {
+            go = GoLocator.FromCommandLine(host, given, out goProblem);
+        }
+        else
+        {
+            go = onPath.FirstOrDefault();
+            if (go is null)
+            {
+                goProblem = $"no '{GoLocator.ExecutableName(host.Os)}' executable on PATH";
+            }
+        }
+
+        var userEnvFile = LocateUserEnvFile(host, null, out var userEnvProblem);
+        var probe = GoEnvProbeResult.NotRun;
+        if (go is not null && goProblem is null)
+        {
+            probe = GoEnvProbe.Run(options.ProcessRunner, go.Path, ProbeEnvironment(host), NeutralDirectory(host), options.Timeout, GoVariableNames.Probed);
+        }
+
+        // The Go version decides how some things are read, so settle it first.
+        var versionText = probe.Succeeded && probe.Values.TryGetValue(GoVariableNames.GoVersion, out var gv) ? gv : "";
+        var exeRoot = go is null ? null : FindGoRootFromExecutable(go);
+        if (versionText.Length == 0 && go is not null && goProblem is null)
+        {
+            versionText = ReadVersionFile(exeRoot) ?? RunGoVersion(options, host, go) ?? "";
+        }
+
+        var version = GoVersion.Parse(versionText.StartsWith("devel ", StringComparison.Ordinal) ? versionText[6..] : versionText);
+
+        // The user file location depends on the version (relative XDG_CONFIG_HOME is refused from 1.24).
+        userEnvFile = LocateUserEnvFile(host, version, out userEnvProblem);
+        var userFile = userEnvFile is null ? null : GoEnvFile.Read(userEnvFile);
+
+        var resolver = new SourceResolver(host, userFile, null);
+        var goRoot = probe.Succeeded && probe.Values.TryGetValue(GoVariableNames.GoRoot, out var pr) && pr.Length > 0
+            ? pr
+            : resolver.Raw(GoVariableNames.GoRoot) ?? exeRoot ?? "";
+        GoEnvFile? goRootEnv = null;
+        if (goRoot.Length > 0 && (version is null || version.AtLeast(1, 21)))
+        {
+            var path = Path.Combine(goRoot, "go.env");
+            goRootEnv = GoEnvFile.Read(path);
+        }
+
+        resolver = new SourceResolver(host, userFile, goRootEnv);
+        foreach (var entry in userFile?.Entries.Values ?? [])
+        {
+            redactor.LearnFrom(entry.Value);
+        }
+
+        var variables = new Dictionary<string, GoVariable>(StringComparer.Ordinal);
+        var defaults = new GoDefaults(host, version, goRoot, exeRoot, resolver);
+        foreach (var name in GoVariableNames.Probed.Concat(GoVariableNames.Settable).Distinct())
+        {
+            var source = resolver.Source(name, out var raw);
+            string value;
+            if (name == GoVariableNames.GoToolchain || name == GoVariableNames.GoWork)
+            {
+                // The probe runs with GOTOOLCHAIN=local (no downloads during a check) and outside the module.
+                value = raw ?? defaults.Get(name);
+            }
+            else if (probe.Succeeded && probe.Values.TryGetValue(name, out var probed))
+            {
+                value = probed;
+            }
+            else
+            {
+                value = raw ?? defaults.Get(name);
+            }
+
+            variables[name] = new GoVariable(name, value, source, raw);
+        }
+
+        if (versionText.Length > 0)
+        {
+            variables[GoVariableNames.GoVersion] = new GoVariable(GoVariableNames.GoVersion, versionText, ValueSource.Default, null);
+        }
+
+        var (goMod, goWork, hasVendor) = FindModule(host, variables[GoVariableNames.GoWork].Value);
+        return new GoSnapshot
+        {
+            Host = host,
+            Go = go,
+            GoProblem = goProblem,
+            GoOnPath = onPath,
+            Version = version,
+            VersionText = versionText,
+            Probe = probe,
+            UserEnvFile = userFile,
+            UserEnvFileProblem = userEnvProblem,
+            GoRootEnvFile = goRootEnv,
+            Variables = variables,
+            GoMod = goMod,
+            GoWork = goWork,
+            HasVendor = hasVendor,
+            Git = options.GitFacts(host.WorkingDirectory),
+            Redactor = redactor,
+        };
+    }
+
+    /// <summary>
+    /// The probe's environment: the user's, with GOTOOLCHAIN=local so that asking `go env` can never download a
+    /// toolchain (GoEnv validates GOTOOLCHAIN itself).
+    /// </summary>
+    private static Dictionary<string, string> ProbeEnvironment(HostEnvironment host)
+    {
+        var env = new Dictionary<string, string>(host.Variables, StringComparer.Ordinal)
+        {
+            [GoVariableNames.GoToolchain] = "local",
+        };
+        return env;
+    }
+
+    /// <summary>
+    /// The probe runs at the filesystem root, outside any module: what `go env` says of the variables GoEnv asks for
+    /// does not depend on the module, and toolchain selection then has no go.mod to act on.
+    /// </summary>
+    private static string NeutralDirectory(HostEnvironment host) => Path.GetPathRoot(host.WorkingDirectory) is { Length: > 0 } root ? root : "/";
+
+    /// <summary>
+    /// Where Go reads the user's go/env file: $GOENV (OS environment only; "off" = none), else
+    /// os.UserConfigDir()/go/env.
+    /// </summary>
+    public static string? LocateUserEnvFile(HostEnvironment host, GoVersion? version, out string? problem)
+    {
+        problem = null;
+        var goEnv = host.GetNonEmpty(GoVariableNames.GoEnv);
+        if (goEnv is not null)
+        {
+            return goEnv == "off" ? null : Path.GetFullPath(goEnv, host.WorkingDirectory);
+        }
+
+        var configDir = UserConfigDir(host, version, out problem);
+        return configDir is null ? null : Path.Combine(configDir, "go", "env");
+    }
+
+    /// <summary>os.UserConfigDir as the running Go version implements it.</summary>
+    public static string? UserConfigDir(HostEnvironment host, GoVersion? version, out string? problem)
+    {
+        problem = null;
+        switch (host.Os)
+        {
+            case HostOs.Windows:
+                var appData = host.GetNonEmpty("AppData");
+                if (appData is null)
+                {
+                    problem = "%AppData% is not defined";
+                }
+
+                return appData;
+            case HostOs.MacOS:
+                var macHome = host.GetNonEmpty("HOME");
+                if (macHome is null)
+                {
+                    problem = "$HOME is not defined";
+                    return null;
+                }
+
+                return Path.Combine(macHome, "Library", "Application Support");
+            default:
+                var xdg = host.GetNonEmpty("XDG_CONFIG_HOME");
+                if (xdg is not null)
+                {
+                    if (!Path.IsPathRooted(xdg) && (version is null || version.AtLeast(1, 24)))
+                    {
+                        problem = "path in $XDG_CONFIG_HOME is relative";
+                        return null;
+                    }
+
+                    return xdg;
+                }
+
+                var home = host.GetNonEmpty("HOME");
+                if (home is null)
+                {
+                    problem = "neither $XDG_CONFIG_HOME nor $HOME are defined";
+                    return null;
+                }
+
+                return Path.Combine(home, ".config");
+        }
+    }
+
+    /// <summary>cmd/go's findGOROOT: exe/../.. (and from 1.21 exe/../../..) holding a pkg/tool directory, before and after resolving links.</summary>
+    public static string? FindGoRootFromExecutable(GoExecutable go)
+    {
+        foreach (var exe in new[] { Path.GetFullPath(go.Path), go.ResolvedPath }.Distinct())
+        {
+            var dir = Path.GetDirectoryName(exe);
+            for (var up = 0; up < 2 && dir is not null; up++)
+            {
+                dir = Path.GetDirectoryName(dir);
+                if (dir is not null && Directory.Exists(Path.Combine(dir, "pkg", "tool")))
+                {
+                    return dir;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first line of $GOROOT/VERSION (what a release install carries), e.g. "go1.19.8".</summary>
+    public static string? ReadVersionFile(string? goRoot)
+    {
+        if (goRoot is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var path = Path.Combine(goRoot, "VERSION");
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            using var reader = new StreamReader(path);
+            var first = reader.ReadLine()?.Trim();
+            return first is { Length: > 0 } && first.StartsWith("go", StringComparison.Ordinal) ? first : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>`go version` in a clean environment, used only when `go env` failed and there is no VERSION file.</summary>
+    private static string? RunGoVersion(CheckOptions options, HostEnvironment host, GoExecutable go)
+    {
+        var env = new Dictionary<string, string>(StringComparer.Ordinal) { ["GOTOOLCHAIN"] = "local", ["GOENV"] = "off", ["GOFLAGS"] = "" };
+        foreach (var name in new[] { "PATH", "HOME", "SystemRoot", "USERPROFILE", "AppData", "LocalAppData" })
+        {
+            if (host.Get(name) is { } v)
+            {
+                env[name] = v;
+            }
+        }
+
+        var outcome = options.ProcessRunner.Run(new ProcessRequest(go.Path, ["version"], env, NeutralDirectory(host), options.Timeout, 64 * 1024));
+        if (!outcome.Started || outcome.TimedOut || outcome.ExitCode != 0)
+        {
+            return null;
+        }
+
+        // "go version go1.21.13 linux/amd64"
+        var parts = outcome.StandardOutput.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length >= 3 && parts[0] == "go" && parts[1] == "version" ? parts[2] : null;
+    }
+
+    private static (ModuleFile? GoMod, ModuleFile? GoWork, bool HasVendor) FindModule(HostEnvironment host, string goWork)
+    {
+        ModuleFile? mod = null;
+        ModuleFile? work = null;
+        string? dir = host.WorkingDirectory;
+        while (dir is not null && mod is null)
+        {
+            var candidate = Path.Combine(dir, "go.mod");
+            if (File.Exists(candidate))
+            {
+                mod = ModuleFile.Read(candidate);
+            }
+
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        if (goWork != "off")
+        {
+            if (goWork.Length > 0 && goWork != "auto")
+            {
+                if (Path.IsPathFullyQualified(goWork) && File.Exists(goWork))
+                {
+                    work = ModuleFile.Read(goWork);
+                }
+            }
+            else
+            {
+                dir = host.WorkingDirectory;
+                while (dir is not null && work is null)
+                {
+                    var candidate = Path.Combine(dir, "go.work");
+                    if (File.Exists(candidate))
+                    {
+                        work = ModuleFile.Read(candidate);
+                    }
+
+                    dir = Path.GetDirectoryName(dir);
+                }
+            }
+        }
+
+        var hasVendor = mod is not null && File.Exists(Path.Combine(Path.GetDirectoryName(mod.Path)!, "vendor", "modules.txt"));
+        return (mod, work, hasVendor);
+    }
+}

@@ -1,0 +1,70 @@
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Git;
+using GoEnv.Core.Go;
+using GoEnv.Core.Security;
+
+namespace GoEnv.Core;
+
+/// <summary>
+/// Everything GoEnv learned about the Go environment, gathered once: which `go`, its version, every variable's
+/// effective value and where it came from, the go/env files, go.mod/go.work, the repository. Rules are pure
+/// functions of a snapshot.
+/// </summary>
+public sealed class GoSnapshot
+{
+    public required HostEnvironment Host { get; init; }
+
+    /// <summary>The `go` that was examined; null when none was found.</summary>
+    public GoExecutable? Go { get; init; }
+
+    /// <summary>Why no usable `go` was found (only when Go is null or could not be resolved).</summary>
+    public string? GoProblem { get; init; }
+
+    /// <summary>Every `go` on PATH, in PATH order, as real paths (duplicates by real path removed).</summary>
+    public IReadOnlyList<GoExecutable> GoOnPath { get; init; } = [];
+
+    /// <summary>The running Go's version (GOVERSION), or what the install's VERSION file says when `go env` failed.</summary>
+    public GoVersion? Version { get; init; }
+
+    /// <summary>The raw GOVERSION text, e.g. "go1.22.12" or "devel go1.27-abc".</summary>
+    public string VersionText { get; init; } = "";
+
+    public GoEnvProbeResult Probe { get; init; } = GoEnvProbeResult.NotRun;
+
+    /// <summary>The user's go/env file; null when GOENV=off or no location could be derived.</summary>
+    public GoEnvFile? UserEnvFile { get; init; }
+
+    /// <summary>Why the user go/env file location is unknown (e.g. no HOME), when it is.</summary>
+    public string? UserEnvFileProblem { get; init; }
+
+    /// <summary>$GOROOT/go.env (Go 1.21+); null before 1.21 or when GOROOT is unknown.</summary>
+    public GoEnvFile? GoRootEnvFile { get; init; }
+
+    public required IReadOnlyDictionary<string, GoVariable> Variables { get; init; }
+
+    /// <summary>The go.mod of the main module, found from the working directory up.</summary>
+    public ModuleFile? GoMod { get; init; }
+
+    /// <summary>The go.work in use (GOWORK or found from the working directory up), unless GOWORK=off.</summary>
+    public ModuleFile? GoWork { get; init; }
+
+    /// <summary>True when the main module has a vendor/modules.txt.</summary>
+    public bool HasVendor { get; init; }
+
+    public required IGitFacts Git { get; init; }
+
+    public required SecretRedactor Redactor { get; init; }
+
+    /// <summary>True when the go/env probe ran and Go accepted the environment.</summary>
+    public bool GoEnvSucceeded => Probe.Succeeded;
+
+    public GoVariable Variable(string name) =>
+        Variables.TryGetValue(name, out var v) ? v : new GoVariable(name, "", ValueSource.Default, null);
+
+    public string Value(string name) => Variables.TryGetValue(name, out var v) ? v.Value : "";
+
+    public bool IsWindows => Host.Os == HostOs.Windows;
+
+    /// <summary>True when the running Go's version is known and at least 1.major.minor.</summary>
+    public bool GoAtLeast(int major, int minor) => Version is not null && Version.AtLeast(major, minor);
+}

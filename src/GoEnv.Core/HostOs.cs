@@ -1,0 +1,8 @@
+namespace GoEnv.Core;
+
+public enum HostOs
+{
+    Linux,
+    MacOS,
+    Windows,
+}

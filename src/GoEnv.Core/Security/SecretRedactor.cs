@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+
+namespace GoEnv.Core.Security;
+
+/// <summary>
+/// Removes credentials from text before it can reach any output. Two layers:
+/// URL user-info (`scheme://user:secret@host` → `scheme://user:***@host`, `scheme://token@host` → `scheme://***@host`),
+/// and every secret learned from the environment replaced wherever it appears, even outside a URL
+/// (Go's own messages, file contents echoed back, a secret split from its URL by a parser).
+/// </summary>
+public sealed partial class SecretRedactor
+{
+    public const string Mask = "***";
+
+    private readonly List<string> _secrets = [];
+
+    /// <summary>Secrets shorter than this are not replaced as free text: they would mask ordinary words.</summary>
+    private const int MinimumFreeTextSecretLength = 4;
+
+    public IReadOnlyList<string> Secrets => _secrets;
+
+    /// <summary>Learns the secrets inside a value (URL user-info), so they are masked wherever they appear later.</summary>
+    public void LearnFrom(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || !value.Contains('@', StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (Match m in UserInfoPattern().Matches(value))
+        {
+            var userInfo = m.Groups["userinfo"].Value;
+            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            var secret = colon >= 0 ? userInfo[(colon + 1)..] : userInfo;
+            Add(secret);
+            if (secret != Uri.UnescapeDataString(secret))
+            {
+                Add(Uri.UnescapeDataString(secret));
+            }
+        }
+    }
+
+    private void Add(string secret)
+    {
+        if (secret.Length >= MinimumFreeTextSecretLength && !_secrets.Contains(secret, StringComparer.Ordinal))
+        {
+            _secrets.Add(secret);
+            // Longest first, so a secret that contains another is masked whole.
+            _secrets.Sort((a, b) => b.Length.CompareTo(a.Length));
+        }
+    }
+
+    /// <summary>True when the value carries credentials in a URL.</summary>
+    public static bool HasCredentials(string? value) => !string.IsNullOrEmpty(value) && UserInfoPattern().IsMatch(value);
+
+    public string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        var result = text.Contains('@', StringComparison.Ordinal)
+            ? UserInfoPattern().Replace(text, m =>
+            {
+                var userInfo = m.Groups["userinfo"].Value;
+                var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+                var kept = colon >= 0 ? userInfo[..colon] + ":" + Mask : Mask;
+                return m.Groups["scheme"].Value + "://" + kept + "@";
+            })
+            : text;
+
+        foreach (var secret in _secrets)
+        {
+            result = result.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return result;
+    }
+
+    // scheme://userinfo@ — userinfo stops at characters that cannot be in it unescaped (RFC 3986 §3.2.1),
+    // so "a@b" in free text or "@" in a path is not taken for credentials.
+    [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?<userinfo>[^/?#@\s,|]+)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfoPattern();
+}
