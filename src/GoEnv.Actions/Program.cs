@@ -1,6 +1,105 @@
+using System.CommandLine;
+using GoEnv.Core;
+using GoEnv.Core.Reporting;
+using GoEnv.Core.Rules;
+
 namespace GoEnv.Actions;
 
+/// <summary>The `goenv-action` CLI: maps arguments to Core calls and renders the results. No Go knowledge here.</summary>
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static int Main(string[] args)
+    {
+        var host = new HostEnvironment(
+            System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? "")),
+            Directory.GetCurrentDirectory(),
+            OperatingSystem.IsWindows() ? HostOs.Windows : OperatingSystem.IsMacOS() ? HostOs.MacOS : HostOs.Linux);
+        var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(host.Get("NO_COLOR")) && host.Get("TERM") != "dumb";
+        return Run(args, Console.Out, Console.Error, host, color);
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color)
+    {
+        var root = BuildCommands(stdout, host, color);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("goenv-action: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'goenv-action --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine("goenv-action: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            stderr.WriteLine("goenv-action: internal error: " + e.GetType().Name + ": " + e.Message);
+            return ExitCodes.InternalFailure;
+        }
+    }
+
+    private static RootCommand BuildCommands(TextWriter stdout, HostEnvironment host, bool color)
+    {
+        var goOption = new Option<string?>("--go") { Description = "The go executable to check (default: the first go on PATH)." };
+        var formatOption = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        formatOption.AcceptOnlyFromAmong("text", "json");
+        var strictOption = new Option<bool>("--strict") { Description = "Fail (exit 1) on warnings too." };
+        var timeoutOption = new Option<double>("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => 10 };
+
+        var check = new Command("check", "Find every problem in the Go environment before Go does.") { goOption, formatOption, strictOption, timeoutOption };
+        check.SetAction(parse =>
+        {
+            var timeout = parse.GetValue(timeoutOption);
+            if (!(timeout > 0) || timeout > 3600)
+            {
+                throw new UsageException($"--timeout must be a number of seconds between 0 and 3600, not {timeout}");
+            }
+
+            var options = new CheckOptions
+            {
+                GoExecutable = parse.GetValue(goOption),
+                Timeout = TimeSpan.FromSeconds(timeout),
+                Strict = parse.GetValue(strictOption),
+            };
+            var result = GoEnvChecker.Check(host, options);
+            stdout.Write(parse.GetValue(formatOption) == "json" ? JsonReport.Render(result) : TextReport.Render(result, color));
+            return result.Failed(options.Strict) ? ExitCodes.Failed : ExitCodes.Ok;
+        });
+
+        var idArgument = new Argument<string?>("rule") { Description = "A rule id, e.g. GOENV0052.", Arity = ArgumentArity.ZeroOrOne };
+        var allOption = new Option<bool>("--all") { Description = "Every rule." };
+        var markdownOption = new Option<bool>("--markdown") { Description = "With --all: the docs/rules.md page." };
+        var explain = new Command("explain", "Explain a rule: what Go does, and how to fix it.") { idArgument, allOption, markdownOption };
+        explain.SetAction(parse =>
+        {
+            var id = parse.GetValue(idArgument);
+            if (parse.GetValue(allOption))
+            {
+                stdout.Write(parse.GetValue(markdownOption) ? RuleDocs.Markdown() : string.Join("\n", RuleCatalog.All.Select(RuleDocs.Explain)));
+                return ExitCodes.Ok;
+            }
+
+            if (id is null)
+            {
+                throw new UsageException("explain needs a rule id (e.g. GOENV0052) or --all");
+            }
+
+            var rule = RuleCatalog.Find(id) ?? throw new UsageException($"no rule {id}; `goenv-action explain --all` lists them");
+            stdout.Write(RuleDocs.Explain(rule));
+            return ExitCodes.Ok;
+        });
+
+        return new RootCommand("goenv-action: validate and pin the Go environment of a CI pipeline.") { check, explain };
+    }
 }

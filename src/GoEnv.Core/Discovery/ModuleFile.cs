@@ -19,9 +19,7 @@ public sealed class ModuleFile
 
     public ModuleDirective? Toolchain { get; private set; }
 
-    public int RequireCount { get; private set; }
-
-    public int FirstRequireLine { get; private set; }
+    public List<ModuleRequirement> Requires { get; } = [];
 
     public List<ModuleDirective> Uses { get; } = [];
 
@@ -99,11 +97,7 @@ public sealed class ModuleFile
             case "require":
                 if (arg.Length > 0)
                 {
-                    RequireCount++;
-                    if (FirstRequireLine == 0)
-                    {
-                        FirstRequireLine = line;
-                    }
+                    Requires.Add(new ModuleRequirement(arg, tokens.Count > argStart + 1 ? tokens[argStart + 1] : "", line));
                 }
 
                 break;

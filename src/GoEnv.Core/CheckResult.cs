@@ -1,0 +1,18 @@
+using GoEnv.Core.Findings;
+
+namespace GoEnv.Core;
+
+public sealed class CheckResult
+{
+    public required GoSnapshot Snapshot { get; init; }
+
+    /// <summary>Most severe first, then by rule id.</summary>
+    public required IReadOnlyList<Finding> Findings { get; init; }
+
+    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
+
+    public bool HasWarnings => Findings.Any(f => f.Severity == Severity.Warning);
+
+    /// <summary>True when the check fails: any error, or with --strict any warning.</summary>
+    public bool Failed(bool strict) => HasErrors || (strict && HasWarnings);
+}

@@ -1,0 +1,9 @@
+namespace GoEnv.Core.Go;
+
+internal enum GoFlagKind
+{
+    Bool,
+    Int,
+    String,
+    Other,
+}

@@ -1,0 +1,7 @@
+namespace GoEnv.Core.Go;
+
+internal static class GoStrings
+{
+    /// <summary>strings.TrimSpace's ASCII white space (the Unicode ones are rare enough in env values to match too).</summary>
+    public static readonly char[] AsciiSpace = [' ', '\t', '\n', '\r', '\v', '\f', '\u0085', '\u00A0'];
+}

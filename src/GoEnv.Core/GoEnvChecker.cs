@@ -1,0 +1,34 @@
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Findings;
+using GoEnv.Core.Rules;
+
+namespace GoEnv.Core;
+
+/// <summary>The `check` use case: one snapshot, every rule, findings ordered for people.</summary>
+public static class GoEnvChecker
+{
+    public static CheckResult Check(HostEnvironment host, CheckOptions options)
+    {
+        var snapshot = SnapshotBuilder.Build(host, options);
+        return new CheckResult { Snapshot = snapshot, Findings = Evaluate(snapshot) };
+    }
+
+    public static IReadOnlyList<Finding> Evaluate(GoSnapshot snapshot)
+    {
+        var findings = new List<Finding>();
+        foreach (var rule in RuleCatalog.All)
+        {
+            findings.AddRange(rule.Evaluate(snapshot));
+        }
+
+        // Go's own rejection (GOENV0002) is only kept when no precise rule already explains it.
+        const string goFailed = "GOENV0002";
+        findings.RemoveAll(f => f.RuleId == goFailed && findings.Any(o => o.RuleId != goFailed && o.Severity == Severity.Error && (o.Variable == f.Variable || f.Variable is null)));
+
+        return findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Variable, StringComparer.Ordinal)
+            .ToList();
+    }
+}

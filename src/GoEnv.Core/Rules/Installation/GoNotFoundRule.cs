@@ -1,0 +1,26 @@
+using GoEnv.Core.Findings;
+
+namespace GoEnv.Core.Rules.Installation;
+
+internal sealed class GoNotFoundRule : Rule
+{
+    public override string Id => "GOENV0001";
+
+    public override string Title => "No usable Go installation";
+
+    public override Severity DefaultSeverity => Severity.Error;
+
+    public override string? Variable => "PATH";
+
+    public override string Description => "There is no `go` executable on PATH (or the one given with --go does not exist, is not executable, or is a broken or looping symbolic link). Every later Go step of the pipeline would fail with `go: command not found`.";
+
+    public override string Fix => "Install Go (e.g. actions/setup-go, a golang image, or a Debian golang-1.N-go package) and put its bin directory on PATH, or pass --go /path/to/go.";
+
+    public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
+    {
+        if (snapshot.GoProblem is { } problem)
+        {
+            yield return Report(snapshot, $"No usable Go: {problem}.", variable: snapshot.Go?.Source.Kind == ValueSourceKind.CommandLine || snapshot.GoProblem.StartsWith("--go", StringComparison.Ordinal) ? null : "PATH");
+        }
+    }
+}

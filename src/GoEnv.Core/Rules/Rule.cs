@@ -1,0 +1,75 @@
+using GoEnv.Core.Findings;
+
+namespace GoEnv.Core.Rules;
+
+/// <summary>
+/// One rule: an id, a title, a default severity, what Go does (the doc), how to fix it, and a check that is a pure
+/// function of the snapshot. A rule knows from which Go version its truth holds.
+/// </summary>
+public abstract class Rule
+{
+    /// <summary>GOENV + 4 digits; never reused once retired.</summary>
+    public abstract string Id { get; }
+
+    public abstract string Title { get; }
+
+    public abstract Severity DefaultSeverity { get; }
+
+    /// <summary>The variable the rule is about (null for rules about the installation as a whole).</summary>
+    public abstract string? Variable { get; }
+
+    /// <summary>What Go does with such a value, in a few sentences (docs/rules.md and `explain`).</summary>
+    public abstract string Description { get; }
+
+    /// <summary>The general fix (findings may give a more precise one).</summary>
+    public abstract string Fix { get; }
+
+    /// <summary>The Go versions the rule's truth holds for, in words (docs/rules.md).</summary>
+    public virtual string Versions => "all supported Go versions (1.19+)";
+
+    public abstract IEnumerable<Finding> Evaluate(GoSnapshot snapshot);
+
+    /// <summary>A finding located where the variable's value came from (a go/env file line, else no file).</summary>
+    protected Finding Report(GoSnapshot snapshot, string message, string? fix = null, Severity? severity = null, string? variable = null)
+    {
+        var name = variable ?? Variable;
+        var source = name is null ? null : snapshot.Variable(name).Source;
+        var file = source?.Kind is ValueSourceKind.GoEnvFile or ValueSourceKind.GoRootEnvFile ? source.File : null;
+        return Create(snapshot, name, message, fix, severity, file, file is null ? 0 : source!.Line);
+    }
+
+    /// <summary>A finding at an explicit file and line (go.mod, go.work, a go/env file line).</summary>
+    protected Finding ReportAt(GoSnapshot snapshot, string? file, int line, string message, string? fix = null, Severity? severity = null, string? variable = null) =>
+        Create(snapshot, variable ?? Variable, message, fix, severity, file, line);
+
+    private Finding Create(GoSnapshot snapshot, string? variable, string message, string? fix, Severity? severity, string? file, int line) =>
+        new(Id, severity ?? DefaultSeverity, variable, snapshot.Redactor.Redact(message), snapshot.Redactor.Redact(fix ?? Fix), file is null ? null : snapshot.Redactor.Redact(file), line, line > 0 ? 1 : 0);
+
+    /// <summary>How a value is shown in a message: quoted like Go quotes it, redacted.</summary>
+    protected static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+
+    /// <summary>"GOFLAGS (from /home/u/.config/go/env:2)" or "GOFLAGS (from the process environment)".</summary>
+    protected static string Origin(GoSnapshot snapshot, string variable)
+    {
+        var source = snapshot.Variable(variable).Source;
+        return source.Kind switch
+        {
+            ValueSourceKind.ProcessEnvironment => $"{variable} (set in the process environment)",
+            ValueSourceKind.GoEnvFile => $"{variable} (set in the go env file {source.File}:{source.Line})",
+            ValueSourceKind.GoRootEnvFile => $"{variable} (set in {source.File}:{source.Line})",
+            _ => $"{variable} (Go's default)",
+        };
+    }
+
+    /// <summary>How to change a variable where it was set: in the environment, or with go env -w/-u for the file.</summary>
+    protected static string WhereToChange(GoSnapshot snapshot, string variable)
+    {
+        var source = snapshot.Variable(variable).Source;
+        return source.Kind switch
+        {
+            ValueSourceKind.GoEnvFile => $"edit line {source.Line} of {source.File} (or run `go env -u {variable}`)",
+            ValueSourceKind.GoRootEnvFile => $"set {variable} in the environment (the value comes from {source.File})",
+            _ => $"change {variable} where the pipeline sets it",
+        };
+    }
+}

@@ -1,0 +1,68 @@
+using GoEnv.Core.Rules.Caches;
+using GoEnv.Core.Rules.Flags;
+using GoEnv.Core.Rules.Installation;
+using GoEnv.Core.Rules.Modules;
+using GoEnv.Core.Rules.Network;
+using GoEnv.Core.Rules.Paths;
+using GoEnv.Core.Rules.Platform;
+using GoEnv.Core.Rules.Toolchain;
+
+namespace GoEnv.Core.Rules;
+
+/// <summary>Every rule, in id order. Ids are never reused.</summary>
+public static class RuleCatalog
+{
+    public static readonly IReadOnlyList<Rule> All = new Rule[]
+    {
+        new GoNotFoundRule(),
+        new GoEnvFailedRule(),
+        new GoUnresponsiveRule(),
+        new MultipleGoOnPathRule(),
+        new PathGoIsNotGoRootRule(),
+        new GoRootMissingRule(),
+        new GoRootNotInstallationRule(),
+        new GoRootVersionMismatchRule(),
+        new GoRootSetNeedlesslyRule(),
+        new GoPathRelativeRule(),
+        new GoPathIsGoRootRule(),
+        new GoBinRelativeRule(),
+        new GoTmpDirMissingRule(),
+        new GoCacheOffRule(),
+        new GoCacheRelativeRule(),
+        new GoCacheUnusableRule(),
+        new GoCacheNoDefaultRule(),
+        new GoCacheInWorkTreeRule(),
+        new GoModCacheRelativeRule(),
+        new GoModCacheUnusableRule(),
+        new GoModCacheUnsetRule(),
+        new GoModCacheInWorkTreeRule(),
+        new GoFlagsSyntaxRule(),
+        new GoFlagsUnknownFlagRule(),
+        new GoFlagsDroppedFlagRule(),
+        new GoFlagsBadValueRule(),
+        new GoFlagsRaceWithoutCgoRule(),
+        new GoFlagsModModInCiRule(),
+        new Go111ModuleInvalidRule(),
+        new Go111ModuleOffWithGoModRule(),
+        new GoProxyInvalidRule(),
+        new GoProxyPlainHttpRule(),
+        new CredentialsInUrlRule(),
+        new GoProxyOffNeedsDownloadsRule(),
+        new GoSumDbInvalidRule(),
+        new GoSumDbOffRule(),
+        new ModulePatternRule(),
+        new ModulePatternTooWideRule(),
+        new GoVcsInvalidRule(),
+        new GoToolchainInvalidRule(),
+        new GoVersionTooNewRule(),
+        new GoModDirectiveUnsupportedRule(),
+        new GoWorkRule(),
+        new GoOsArchUnsupportedRule(),
+        new ArchitectureLevelRule(),
+        new GoExperimentUnknownRule(),
+        new CgoEnabledInvalidRule(),
+        new GoEnvFileLineRule(),
+    }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
+
+    public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+}
