@@ -40,7 +40,7 @@ internal sealed class GoFlagsDroppedFlagRule : Rule
             var commands = string.Join(", ", info.Commands.Select(c => "go " + c));
             if (analysis.ListFlagBefore(i) is { } list)
             {
-                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} is split into {string.Join(" ", analysis.Words.Select(w => Quote(w.Text)))}: -{word.Name} becomes a flag of its own (only {commands} define it), so `go build` silently drops it and {list.Text.Split('=')[0]} gets only \"{list.Value}\".", QuotingFix.For(snapshot, list, analysis.Words, i));
+                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} is split into {string.Join(" ", analysis.Words.Select(w => Quote(w.Text)))}: -{word.Name} becomes a flag of its own (defined only by {commands}), so `go build` silently drops it and {list.Text.Split('=')[0]} gets only \"{list.Value}\".", QuotingFix.For(snapshot, list, analysis.Words, i));
             }
             else
             {
