@@ -1,1 +1,3 @@
+// The end-to-end tests run real Linux Go toolchains and the linux-x64 published binary.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
 [assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]

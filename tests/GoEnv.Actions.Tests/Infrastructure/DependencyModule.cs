@@ -23,8 +23,12 @@ internal static class DependencyModule
     /// <summary>The <c>h1:</c> hash of the module zip's content (go.sum's first line for the module).</summary>
     public static string ZipHash => ModuleHash.Hash1(ZipFiles());
 
-    /// <summary>The <c>h1:</c> hash of the go.mod alone, named as it is inside the zip.</summary>
-    public static string GoModHash => ModuleHash.Hash1([new(ZipPrefix + "go.mod", Encoding.UTF8.GetBytes(GoMod))]);
+    /// <summary>
+    /// The <c>h1:</c> hash of the go.mod alone (go.sum's <c>/go.mod</c> line). cmd/go's <c>goModSum</c> names the file
+    /// plain <c>go.mod</c>, not <c>example.org/dep@v1.0.0/go.mod</c> as inside the zip (observed: the prefixed name
+    /// gives a hash every Go version rejects with "checksum mismatch").
+    /// </summary>
+    public static string GoModHash => ModuleHash.Hash1([new("go.mod", Encoding.UTF8.GetBytes(GoMod))]);
 
     public static string GoSumLines =>
         $"{Path} {Version} {ZipHash}\n{Path} {Version}/go.mod {GoModHash}\n";

@@ -10,7 +10,7 @@ internal sealed class GoNotFoundRule : Rule
 
     public override Severity DefaultSeverity => Severity.Error;
 
-    public override string? Variable => "PATH";
+    public override string? Variable => null;
 
     public override string Description => "There is no `go` executable on PATH (or the one given with --go does not exist, is not executable, or is a broken or looping symbolic link). Every later Go step of the pipeline would fail with `go: command not found`.";
 
@@ -20,7 +20,9 @@ internal sealed class GoNotFoundRule : Rule
     {
         if (snapshot.GoProblem is { } problem)
         {
-            yield return Report(snapshot, $"No usable Go: {problem}.", variable: snapshot.Go?.Source.Kind == ValueSourceKind.CommandLine || snapshot.GoProblem.StartsWith("--go", StringComparison.Ordinal) ? null : "PATH");
+            // A problem with --go is about the command line, not about a variable.
+            var fromPath = !problem.StartsWith("--go", StringComparison.Ordinal);
+            yield return Report(snapshot, $"No usable Go: {problem}.", variable: fromPath ? "PATH" : null);
         }
     }
 }

@@ -20,7 +20,8 @@ internal sealed class GoProxyInvalidRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var value = snapshot.Value(GoVariableNames.GoProxy);
-        if (snapshot.Go is null)
+        // Without a working `go` the value is a guess from defaults; GOENV0001/0003 say what is wrong.
+        if (snapshot.Go is null || snapshot.Version is null)
         {
             yield break;
         }

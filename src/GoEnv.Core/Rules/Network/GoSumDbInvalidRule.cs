@@ -20,7 +20,7 @@ internal sealed class GoSumDbInvalidRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var value = snapshot.Value(GoVariableNames.GoSumDb);
-        if (snapshot.Go is null || (value.Length == 0 && !snapshot.GoAtLeast(1, 21)))
+        if (snapshot.Go is null || snapshot.Version is null || (value.Length == 0 && !snapshot.GoAtLeast(1, 21)))
         {
             yield break;
         }

@@ -1,0 +1,193 @@
+namespace GoEnv.Actions.Tests.Infrastructure;
+
+/// <summary>
+/// A throw-away world for one scenario on one toolchain, in a fresh temp directory:
+/// <code>
+///   home/            HOME (so the default GOENV file, GOPATH, GOCACHE and GOMODCACHE all live here)
+///   proxy/           a file:// GOPROXY serving example.org/dep@v1.0.0
+///   app/             module example.com/app (a library importing example.org/dep), go.mod, go.sum
+/// </code>
+/// The environment is built from scratch, like <c>env -i</c>: HOME, PATH (the toolchain's bin, /usr/bin, /bin),
+/// GOPROXY=file://…/proxy and GOTOOLCHAIN=local, plus whatever the scenario sets. Nothing is inherited from the
+/// developer's or the CI's environment.
+/// </summary>
+internal sealed class GoSandbox : IDisposable
+{
+    public const string ModulePath = "example.com/app";
+
+    private static readonly TimeSpan s_goTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private string _goDirective = "1.19";
+
+    private GoSandbox(GoToolchain toolchain, string root)
+    {
+        Toolchain = toolchain;
+        Root = root;
+        Home = Path.Combine(root, "home");
+        ProxyDirectory = Path.Combine(root, "proxy");
+        ModuleDirectory = Path.Combine(root, "app");
+        WorkingDirectory = ModuleDirectory;
+    }
+
+    public GoToolchain Toolchain { get; }
+
+    public string Root { get; }
+
+    public string Home { get; }
+
+    public string ProxyDirectory { get; }
+
+    public string ProxyUrl => "file://" + ProxyDirectory;
+
+    public string ModuleDirectory { get; }
+
+    /// <summary>Where RunGo and RunCheck start; the module directory unless a scenario moves it.</summary>
+    public string WorkingDirectory { get; set; }
+
+    /// <summary>The default location of the GOENV file for this sandbox's HOME (no XDG_CONFIG_HOME).</summary>
+    public string DefaultGoEnvFile => Path.Combine(Home, ".config", "go", "env");
+
+    public IReadOnlyDictionary<string, string> Environment => _environment;
+
+    public static GoSandbox Create(GoToolchain toolchain)
+    {
+        string root = Directory.CreateTempSubdirectory("goenv-sandbox-").FullName;
+        var sandbox = new GoSandbox(toolchain, root);
+        try
+        {
+            sandbox.Populate();
+        }
+        catch
+        {
+            sandbox.Dispose();
+            throw;
+        }
+
+        return sandbox;
+    }
+
+    public void Set(string name, string value) => _environment[name] = value;
+
+    public void Unset(string name) => _environment.Remove(name);
+
+    /// <summary>An absolute path under the sandbox root (nothing is created).</summary>
+    public string PathTo(string relative) => Path.Combine(Root, relative);
+
+    /// <summary>Writes a file under the sandbox root, creating its directory; returns its absolute path.</summary>
+    public string WriteFile(string relative, string content)
+    {
+        string path = Path.IsPathRooted(relative) ? relative : PathTo(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    /// <summary>Rewrites go.mod with another <c>go</c> line (e.g. "1.99", "1.21.0").</summary>
+    public void SetGoDirective(string version)
+    {
+        _goDirective = version;
+        WriteGoMod();
+    }
+
+    /// <summary>Deletes go.sum, so the dependency's hashes must come from the checksum database (or GONOSUMDB/GOSUMDB=off).</summary>
+    public void RemoveDependencySums() => File.Delete(Path.Combine(ModuleDirectory, "go.sum"));
+
+    /// <summary>Makes the module directory a git work tree with one commit, optionally with a .gitignore.</summary>
+    public void InitGitRepository(string? gitignore = null)
+    {
+        if (gitignore is not null)
+        {
+            File.WriteAllText(Path.Combine(ModuleDirectory, ".gitignore"), gitignore);
+        }
+
+        RunGit("-c", "user.name=t", "-c", "user.email=t@t", "init", "-q");
+        RunGit("add", "-A");
+        RunGit("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "sandbox");
+    }
+
+    /// <summary>Real <c>go</c> (this sandbox's toolchain), in <see cref="WorkingDirectory"/>, with the sandbox environment.</summary>
+    public ProcessResult RunGo(params string[] args) =>
+        ChildProcess.Run(Toolchain.GoBinary, args, WorkingDirectory, _environment, s_goTimeout);
+
+    /// <summary>The published <c>goenv-action check --format json</c>, same environment and directory.</summary>
+    public CheckRun RunCheck(params string[] extraArgs) =>
+        CheckRun.From(ChildProcess.Run(
+            PublishedBinary.Path,
+            ["check", "--format", "json", .. extraArgs],
+            WorkingDirectory,
+            _environment,
+            s_checkTimeout));
+
+    public void Dispose() => DeleteTree(Root);
+
+    private void Populate()
+    {
+        Directory.CreateDirectory(Home);
+        Directory.CreateDirectory(ModuleDirectory);
+        DependencyModule.WriteProxy(ProxyDirectory);
+        WriteGoMod();
+
+        // A library, not a main package: building it compiles only the dependency and itself (no runtime, no link),
+        // so a build with a fresh GOCACHE stays well under a second.
+        File.WriteAllText(
+            Path.Combine(ModuleDirectory, "app.go"),
+            "package app\n\nimport \"example.org/dep\"\n\n// Value re-exports the dependency's answer.\nconst Value = dep.Answer\n");
+        File.WriteAllText(Path.Combine(ModuleDirectory, "go.sum"), DependencyModule.GoSumLines);
+
+        _environment["HOME"] = Home;
+        _environment["PATH"] = Toolchain.BinDirectory + ":/usr/bin:/bin";
+        _environment["GOPROXY"] = ProxyUrl;
+        _environment["GOTOOLCHAIN"] = "local";
+    }
+
+    private void WriteGoMod() =>
+        File.WriteAllText(
+            Path.Combine(ModuleDirectory, "go.mod"),
+            $"module {ModulePath}\n\ngo {_goDirective}\n\nrequire {DependencyModule.Path} {DependencyModule.Version}\n");
+
+    private void RunGit(params string[] args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["HOME"] = Home,
+            ["PATH"] = "/usr/bin:/bin",
+            ["GIT_CONFIG_NOSYSTEM"] = "1",
+        };
+        ProcessResult result = ChildProcess.Run("/usr/bin/git", args, ModuleDirectory, environment, TimeSpan.FromSeconds(60));
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Sandbox git setup failed: " + result.Describe());
+        }
+    }
+
+    private static void DeleteTree(string root)
+    {
+        if (!Directory.Exists(root))
+        {
+            return;
+        }
+
+        // Go writes the module cache read-only (0555 directories); give the owner write access back first.
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = true,
+        };
+        try
+        {
+            foreach (string directory in Directory.EnumerateDirectories(root, "*", options).Prepend(root))
+            {
+                File.SetUnixFileMode(directory, File.GetUnixFileMode(directory) | UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            Directory.Delete(root, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover temp directory must not turn a verdict into a failure.
+        }
+    }
+}

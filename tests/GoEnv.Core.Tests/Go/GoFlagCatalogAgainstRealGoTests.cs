@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using GoEnv.Core.Go;
+
+namespace GoEnv.Core.Tests.Go;
+
+/// <summary>
+/// Differential tests: the GOFLAGS tables against the real `go` of every installed toolchain. Each go run gets a
+/// fresh temp HOME and working directory and an explicit environment; nothing comes from the developer's.
+/// </summary>
+[TestClass]
+public sealed class GoFlagCatalogAgainstRealGoTests
+{
+    private static readonly string[] s_goroots =
+    [
+        "/usr/lib/go-1.19",
+        "/usr/lib/go-1.21",
+        "/usr/lib/go-1.22",
+        "/usr/lib/go-1.23",
+        "/opt/goenv-go/1.24/usr/lib/go-1.24",
+        "/opt/goenv-go/1.26/usr/lib/go-1.26",
+        "/opt/goenv-go/1.27/usr/lib/go-1.27",
+    ];
+
+    // Names no release defines, that people do write.
+    private static readonly string[] s_neverKnown =
+        ["typo", "ldflag", "tag", "verbose", "debug", "gcflag", "help", "h", "Race", "gotags", "cgo", "test.vv", "X", "s"];
+
+    // The commands to try a flag with, in order; `go bug` is left out (it opens a browser when it gets that far).
+    private static readonly string[] s_probeCommands =
+    [
+        "version", "env", "build", "list", "test", "vet", "clean", "install", "run", "generate", "get", "fmt", "fix",
+        "tool", "telemetry", "mod edit", "mod download", "mod graph", "mod tidy", "mod vendor", "mod why", "mod verify",
+        "mod init", "work edit", "work use", "work sync", "work init", "work vendor",
+    ];
+
+    private static readonly Lazy<IReadOnlyList<(string Go, GoFlagTable Table)>> s_toolchains = new(FindToolchains);
+
+    [TestMethod]
+    public void KnownFlags_RealGo_AcceptsEveryOne()
+    {
+        Parallel.ForEach(Toolchains(), toolchain =>
+        {
+            var (go, table) = toolchain;
+
+            // hasFlag checks every word before any is applied, and go version applies only its own (-m, -v, -json, -C),
+            // so one run covers the whole table. -C is left out: every command that defines it rejects any value.
+            var goflags = string.Join(' ', table.All.Where(f => f.Name != "C").Select(f => $"-{f.Name}=1"));
+            var result = RunGo(go, "version", goflags);
+
+            Assert.DoesNotContain("unknown flag", result.Output, $"{go}: {result.Output}");
+            Assert.AreEqual(0, result.ExitCode, $"{go}: {result.Output}");
+        });
+    }
+
+    [TestMethod]
+    public void ChdirFlag_RealGo_KnownFrom121AndAlwaysRejected()
+    {
+        Parallel.ForEach(Toolchains(), toolchain =>
+        {
+            var (go, table) = toolchain;
+            var result = RunGo(go, "version", "-C=dir");
+
+            var expected = table.IsKnown("C")
+                ? "go: invalid value \"dir\" for flag -C (from $GOFLAGS): -C flag must be first flag on command line"
+                : "go: parsing $GOFLAGS: unknown flag -C";
+            Assert.Contains(expected, result.Output, go);
+        });
+    }
+
+    [TestMethod]
+    public void UnknownFlags_RealGo_RejectsEachOne()
+    {
+        var everyName = s_toolchains.Value.SelectMany(t => t.Table.All.Concat(t.Table.AnalyzerFlags)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var probes = Toolchains()
+            .SelectMany(t => s_neverKnown.Concat(everyName).Where(n => !t.Table.IsKnown(n)).Select(n => (t.Go, Name: n)))
+            .ToList();
+
+        Parallel.ForEach(probes, probe =>
+        {
+            var result = RunGo(probe.Go, "version", $"-{probe.Name}=1");
+
+            Assert.Contains($"go: parsing $GOFLAGS: unknown flag -{probe.Name}", result.Output, probe.Go);
+        });
+    }
+
+    [TestMethod]
+    public void FlagKinds_RealGo_ParsesValuesAsTheTableSays()
+    {
+        var probes = Toolchains().SelectMany(t => t.Table.All.Select(f => (t.Go, Flag: f, Command: ProbeCommand(f)))).ToList();
+
+        Parallel.ForEach(probes, probe =>
+        {
+            var (go, flag, command) = probe;
+            var where = $"{go}: go {command} with -{flag.Name}";
+            if (flag.TakesBareNameIn(command))
+            {
+                // The bare name passes; a value flag.Value.Set rejects is reported as a boolean error.
+                Assert.DoesNotContain("flag needs an argument", RunGo(go, command, $"-{flag.Name}").Output, where);
+                Assert.Contains(
+                    $"go: invalid boolean value \"goenv-bad\" for flag -{flag.Name} (from $GOFLAGS)",
+                    RunGo(go, command, $"-{flag.Name}=goenv-bad").Output,
+                    where);
+                return;
+            }
+
+            Assert.Contains($"go: flag needs an argument: -{flag.Name} (from $GOFLAGS)", RunGo(go, command, $"-{flag.Name}").Output, where);
+            var bad = RunGo(go, command, $"-{flag.Name}=goenv-bad").Output;
+            switch (flag.KindIn(command))
+            {
+                case GoFlagKind.Int:
+                    Assert.Contains($"go: invalid value \"goenv-bad\" for flag -{flag.Name} (from $GOFLAGS)", bad, where);
+                    break;
+                case GoFlagKind.String:
+                    Assert.DoesNotContain("for flag -" + flag.Name + " (from $GOFLAGS)", bad, where);
+                    break;
+            }
+        });
+    }
+
+    [TestMethod]
+    public void AnalyzerFlags_RealGo_KnownOnlyWhileVetOrFixRuns()
+    {
+        var probes = Toolchains().SelectMany(t => new[] { "vet", "fix" }.Select(c => (t.Go, t.Table, Command: c))).ToList();
+
+        Parallel.ForEach(probes, probe =>
+        {
+            var (go, table, command) = probe;
+            var flags = table.AnalyzerFlags.Where(f => f.Commands.Contains(command)).ToList();
+            if (flags.Count == 0)
+            {
+                return;
+            }
+
+            var goflags = string.Join(' ', flags.Select(f => f.Kind == GoFlagKind.Bool ? $"-{f.Name}" : $"-{f.Name}=x"));
+            var running = RunGo(go, command, goflags);
+            Assert.DoesNotContain("unknown flag", running.Output, $"{go} {command}: {running.Output}");
+            Assert.DoesNotContain("(from $GOFLAGS)", running.Output, $"{go} {command}: {running.Output}");
+
+            var other = flags.First(f => !table.IsKnown(f.Name));
+            Assert.Contains($"go: parsing $GOFLAGS: unknown flag -{other.Name}", RunGo(go, "version", $"-{other.Name}").Output, go);
+        });
+    }
+
+    // A command that defines the flag, where a bad value cannot slip through: go list's -json and go get's -u take
+    // any string, so another command that defines them as plain booleans is used.
+    private static string ProbeCommand(GoFlagInfo flag) =>
+        s_probeCommands.First(c => flag.Commands.Contains(c) && !(flag.Name == "json" && c == "list") && !(flag.Name == "u" && c == "get"));
+
+    private static IReadOnlyList<(string Go, GoFlagTable Table)> Toolchains()
+    {
+        var toolchains = s_toolchains.Value;
+        if (toolchains.Count == 0)
+        {
+            Assert.Inconclusive("No Go toolchain with a GOFLAGS table of its own is installed.");
+        }
+
+        return toolchains;
+    }
+
+    private static List<(string Go, GoFlagTable Table)> FindToolchains()
+    {
+        var found = new List<(string Go, GoFlagTable Table)>();
+        foreach (var goroot in s_goroots)
+        {
+            var go = Path.Combine(goroot, "bin", "go");
+            if (!File.Exists(go))
+            {
+                continue;
+            }
+
+            // "go version go1.21.13 linux/amd64"
+            var words = RunGo(go, "version", "").Output.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var version = words.Length > 2 ? GoVersion.Parse(words[2]) : null;
+            var table = GoFlagCatalog.For(version);
+            if (version is not null && table.GoVersion == version.Language)
+            {
+                found.Add((go, table));
+            }
+        }
+
+        return found;
+    }
+
+    private static (int ExitCode, string Output) RunGo(string go, string command, string goflags)
+    {
+        var home = Directory.CreateTempSubdirectory("goenv-flags-");
+        try
+        {
+            var work = home.CreateSubdirectory("work");
+            var start = new ProcessStartInfo(go)
+            {
+                WorkingDirectory = work.FullName,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var word in command.Split(' '))
+            {
+                start.ArgumentList.Add(word);
+            }
+
+            start.Environment.Clear();
+            start.Environment["HOME"] = home.FullName;
+            start.Environment["PATH"] = "/usr/bin:/bin";
+            start.Environment["GOTOOLCHAIN"] = "local";
+            start.Environment["GOENV"] = "off";
+            start.Environment["GOPROXY"] = "off";
+            start.Environment["GOFLAGS"] = goflags;
+
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
+            {
+                process.Kill(entireProcessTree: true);
+                Assert.Fail($"{go} {command} with GOFLAGS={goflags} did not finish in a minute.");
+            }
+
+            return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
+        }
+        finally
+        {
+            try
+            {
+                home.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // A go run may leave a read-only module cache; the temp directory is the system's to clean then.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+}
