@@ -1,1 +1,2 @@
 [assembly: Parallelize(Scope = ExecutionScope.MethodLevel)]
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
