@@ -23,6 +23,23 @@ internal sealed class GoFlagsAnalysis
 
     public string? SplitError { get; }
 
+    /// <summary>
+    /// The flag words Go gets to, with their index: none when GOFLAGS cannot be split, and none after the first
+    /// non-flag word (Go stops there; GOENV0050 reports it).
+    /// </summary>
+    public IEnumerable<(int Index, GoFlagsWord Word)> Flags()
+    {
+        if (SplitError is not null)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < Words.Count && Words[i].IsFlag; i++)
+        {
+            yield return (i, Words[i]);
+        }
+    }
+
     /// <summary>The flags whose value commonly holds several space-separated words.</summary>
     public static bool TakesWordList(string name) => name is "ldflags" or "gcflags" or "asmflags" or "gccgoflags" or "tags" or "toolexec" or "exec";
 

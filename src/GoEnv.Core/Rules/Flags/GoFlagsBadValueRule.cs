@@ -22,18 +22,8 @@ internal sealed class GoFlagsBadValueRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var analysis = GoFlagsAnalysis.Of(snapshot);
-        if (analysis.SplitError is not null)
+        foreach (var (_, word) in analysis.Flags())
         {
-            yield break;
-        }
-
-        foreach (var word in analysis.Words)
-        {
-            if (!word.IsFlag)
-            {
-                yield break;
-            }
-
             if (analysis.Table.Get(word.Name) is not { } info || !GoFlagsAnalysis.UsedByBuildCommands(info))
             {
                 continue;

@@ -19,19 +19,8 @@ internal sealed class GoFlagsDroppedFlagRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var analysis = GoFlagsAnalysis.Of(snapshot);
-        if (analysis.SplitError is not null)
+        foreach (var (i, word) in analysis.Flags())
         {
-            yield break;
-        }
-
-        for (var i = 0; i < analysis.Words.Count; i++)
-        {
-            var word = analysis.Words[i];
-            if (!word.IsFlag)
-            {
-                yield break;
-            }
-
             if (analysis.Table.Get(word.Name) is not { } info || GoFlagsAnalysis.UsedByBuildCommands(info))
             {
                 continue;

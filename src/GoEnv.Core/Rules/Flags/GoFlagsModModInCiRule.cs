@@ -24,7 +24,7 @@ internal sealed class GoFlagsModModInCiRule : Rule
         }
 
         var analysis = GoFlagsAnalysis.Of(snapshot);
-        if (analysis.SplitError is null && analysis.Words.LastOrDefault(w => w.IsFlag && w.Name == "mod") is { Value: "mod" })
+        if (analysis.Flags().LastOrDefault(f => f.Word.Name == "mod").Word is { Value: "mod" })
         {
             yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} has -mod=mod in a CI run: builds may rewrite go.mod/go.sum and pick up new dependency versions instead of failing.");
         }

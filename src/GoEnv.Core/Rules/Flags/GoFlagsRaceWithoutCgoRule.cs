@@ -19,14 +19,14 @@ internal sealed class GoFlagsRaceWithoutCgoRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var analysis = GoFlagsAnalysis.Of(snapshot);
-        if (analysis.SplitError is not null || snapshot.Value(GoVariableNames.CgoEnabled) != "0")
+        if (snapshot.Value(GoVariableNames.CgoEnabled) != "0")
         {
             yield break;
         }
 
-        foreach (var word in analysis.Words)
+        foreach (var (_, word) in analysis.Flags())
         {
-            if (word.IsFlag && word.Name is "race" or "msan" or "asan" && word.Value is null or "1" or "t" or "T" or "true" or "TRUE" or "True")
+            if (word.Name is "race" or "msan" or "asan" && word.Value is null or "1" or "t" or "T" or "true" or "TRUE" or "True")
             {
                 var cgo = snapshot.Variable(GoVariableNames.CgoEnabled);
                 var why = cgo.IsExplicit ? Origin(snapshot, GoVariableNames.CgoEnabled) + " is 0" : "CGO_ENABLED is 0 (Go's default here: a cross-compile, or no C compiler on PATH)";

@@ -20,20 +20,8 @@ internal sealed class GoFlagsUnknownFlagRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var analysis = GoFlagsAnalysis.Of(snapshot);
-        if (analysis.SplitError is not null)
+        foreach (var (i, word) in analysis.Flags())
         {
-            yield break;
-        }
-
-        for (var i = 0; i < analysis.Words.Count; i++)
-        {
-            var word = analysis.Words[i];
-            if (!word.IsFlag)
-            {
-                // Go stops at the first non-flag; GOENV0050 reports it.
-                yield break;
-            }
-
             if (analysis.Table.IsKnown(word.Name))
             {
                 continue;
