@@ -21,6 +21,43 @@ public sealed class HarnessTests
     }
 
     [TestMethod]
+    public void GoToolchains_DiscoverInDirectoriesWithoutGo_FindsNone()
+    {
+        DirectoryInfo empty = Directory.CreateTempSubdirectory("goenv-nogo-");
+        try
+        {
+            Assert.IsEmpty(GoToolchains.Discover([empty.FullName, Path.Combine(empty.FullName, "missing")]));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void GoToolchains_RootWithoutVersionFile_AsksGoVersionAndDeduplicates()
+    {
+        GoToolchain real = GoToolchains.Require()[^1];
+        DirectoryInfo root = Directory.CreateTempSubdirectory("goenv-goroot-");
+        try
+        {
+            // A GOROOT without VERSION whose bin/go is the real binary: only `go version` can tell the version.
+            Directory.CreateDirectory(Path.Combine(root.FullName, "bin"));
+            File.CreateSymbolicLink(Path.Combine(root.FullName, "bin", "go"), real.GoBinary);
+
+            IReadOnlyList<GoToolchain> found = GoToolchains.Discover([root.FullName, root.FullName + "/"]);
+
+            Assert.HasCount(1, found);
+            Assert.AreEqual(real.Version, found[0].Version);
+            Assert.AreEqual(root.FullName, found[0].GoRoot);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void ModuleHash_Hash1_MatchesGoForKnownContent()
     {
         // Computed by go1.23.5 for this exact content (go mod download, GOSUMDB=off).

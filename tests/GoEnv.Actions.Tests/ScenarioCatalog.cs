@@ -209,7 +209,8 @@ internal static class ScenarioCatalog
         },
         new()
         {
-            // Before 1.24 the relative default is used as is (a cache under the working directory); 1.24+ refuses it.
+            // Before 1.24 the relative default is used as is (observed: 1.19–1.23 build, with the cache under the
+            // working directory); 1.24+ refuses it. So an error only from 1.24 on.
             Name = "GOCACHE: unset, XDG_CACHE_HOME relative",
             Variable = "XDG_CACHE_HOME",
             Arrange = Env("XDG_CACHE_HOME", "relative-xdg"),
@@ -308,7 +309,9 @@ internal static class ScenarioCatalog
         },
         new()
         {
-            // -w is a real flag (of go env), so it passes validation and go build silently drops it.
+            // -w is a real flag (of go env), so it passes validation and go build silently drops it. Observed on
+            // every version: `go env -json …` does apply it and fails ("go: cannot use -json with -w"), so a probe
+            // through go env must not take that failure for a broken environment.
             Name = "GOFLAGS: -ldflags=-s -w (unquoted, -w dropped)",
             Variable = "GOFLAGS",
             Arrange = Env("GOFLAGS", "-ldflags=-s -w"),

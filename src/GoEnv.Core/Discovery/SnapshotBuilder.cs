@@ -78,9 +78,10 @@ public static class SnapshotBuilder
         {
             var source = resolver.Source(name, out var raw);
             string value;
-            if (name == GoVariableNames.GoToolchain || name == GoVariableNames.GoWork)
+            if (name is GoVariableNames.GoToolchain or GoVariableNames.GoWork or GoVariableNames.GoFlags)
             {
-                // The probe runs with GOTOOLCHAIN=local (no downloads during a check) and outside the module.
+                // The probe runs with GOTOOLCHAIN=local (no downloads during a check), a neutral GOFLAGS, and
+                // outside the module: these values are GoEnv's own reading.
                 value = raw ?? defaults.Get(name);
             }
             else if (probe.Succeeded && probe.Values.TryGetValue(name, out var probed))
@@ -128,9 +129,13 @@ public static class SnapshotBuilder
     /// </summary>
     private static Dictionary<string, string> ProbeEnvironment(HostEnvironment host)
     {
+        // GOFLAGS is replaced too: `go env` applies the GOFLAGS flags it defines itself, so a user's
+        // GOFLAGS="-ldflags=-s -w" would turn the probe into `go env -w …` ("cannot use -json with -w"), and "-u"
+        // into `go env -u`. "-a" is a flag every Go version knows and `go env` skips. GoEnv reads GOFLAGS itself.
         var env = new Dictionary<string, string>(host.Variables, StringComparer.Ordinal)
         {
             [GoVariableNames.GoToolchain] = "local",
+            [GoVariableNames.GoFlags] = "-a",
         };
         return env;
     }

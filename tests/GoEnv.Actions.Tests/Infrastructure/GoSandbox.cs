@@ -126,6 +126,11 @@ internal sealed class GoSandbox : IDisposable
     {
         Directory.CreateDirectory(Home);
         Directory.CreateDirectory(ModuleDirectory);
+
+        // Go 1.23+ in its default telemetry mode ("local") forks a detached child that keeps writing under
+        // $HOME/.config/go/telemetry after go exits: it races the cleanup (leaving directories behind) and adds load.
+        // The mode lives in this file, not in the environment; "off" is what `go telemetry off` writes.
+        WriteFile(Path.Combine(Home, ".config", "go", "telemetry", "mode"), "off\n");
         DependencyModule.WriteProxy(ProxyDirectory);
         WriteGoMod();
 
@@ -187,7 +192,16 @@ internal sealed class GoSandbox : IDisposable
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A leftover temp directory must not turn a verdict into a failure.
+            // A leftover temp directory must not turn a verdict into a failure. One retry covers a straggler
+            // process that was still writing.
+            Thread.Sleep(200);
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+            {
+            }
         }
     }
 }

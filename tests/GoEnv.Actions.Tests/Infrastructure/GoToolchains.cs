@@ -20,7 +20,7 @@ internal static class GoToolchains
         "/opt/goenv-go/1.27/usr/lib/go-1.27",
     ];
 
-    private static readonly Lazy<IReadOnlyList<GoToolchain>> s_all = new(Discover, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IReadOnlyList<GoToolchain>> s_all = new(() => Discover(CandidateRoots()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static IReadOnlyList<GoToolchain> All => s_all.Value;
 
@@ -62,10 +62,11 @@ internal static class GoToolchains
         return s_installedRoots.Concat(extra);
     }
 
-    private static IReadOnlyList<GoToolchain> Discover()
+    /// <summary>The toolchains among <paramref name="candidateRoots"/> (GOROOTs holding bin/go), deduplicated, ordered by version.</summary>
+    public static IReadOnlyList<GoToolchain> Discover(IEnumerable<string> candidateRoots)
     {
         var found = new Dictionary<string, GoToolchain>(StringComparer.Ordinal);
-        foreach (string candidate in CandidateRoots())
+        foreach (string candidate in candidateRoots)
         {
             string root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(candidate));
             if (found.ContainsKey(root) || !File.Exists(Path.Combine(root, "bin", "go")))
