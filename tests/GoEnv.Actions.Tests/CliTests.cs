@@ -9,14 +9,33 @@ public sealed class CliTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
+    private readonly List<string> _sandboxes = [];
+
     public TestContext TestContext { get; set; } = null!;
+
+    [TestCleanup]
+    public void RemoveSandboxes()
+    {
+        foreach (var dir in _sandboxes)
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A test that failed half-way may leave something locked; the temp directory is the OS's to clean.
+            }
+        }
+    }
 
     private static ProcessResult Run(string workDir, IReadOnlyDictionary<string, string> env, params string[] args) =>
         ChildProcess.Run(PublishedBinary.Path, args, workDir, env, s_timeout);
 
-    private static (string Dir, Dictionary<string, string> Env) Sandbox(string? fakeGoScript = null)
+    private (string Dir, Dictionary<string, string> Env) Sandbox(string? fakeGoScript = null)
     {
         var dir = Directory.CreateTempSubdirectory("goenv-cli-").FullName;
+        _sandboxes.Add(dir);
         var bin = Path.Combine(dir, "bin");
         Directory.CreateDirectory(bin);
         Directory.CreateDirectory(Path.Combine(dir, "home"));

@@ -14,7 +14,8 @@ namespace GoEnv.Core.Go;
 internal static class GoFlagCatalog
 {
     // The data, one block per release, each applied on top of the one before:
-    //   @group = cmd, @other-group, …   defines a command group (an @group inside is expanded on the spot);
+    //   @group = cmd, @other-group, …   (re)defines a command group; an @group inside is expanded on the spot,
+    //                                   one in an entry when each release's table is built;
     //   name   kind   cmd, @group, …    the commands that define -name and how they parse it. A block's first line
     //                                   for a name replaces all earlier lines for it; further lines add the commands
     //                                   that parse the same name as another kind (-v is bool but go test's is other);
@@ -295,7 +296,7 @@ internal static class GoFlagCatalog
         any                        bool       fix
         buildtag                   bool       fix, vet
         buildtags                  bool       fix, vet
-        c removed
+        c                          removed
         flags                      bool       fix, vet
         fmtappendf                 bool       fix
         forvar                     bool       fix
@@ -303,7 +304,7 @@ internal static class GoFlagCatalog
         inline                     bool       fix
         inline.allow_binding_decl  bool       fix
         inline.lazy_edits          bool       fix
-        json removed
+        json                       removed
         mapsloop                   bool       fix
         minmax                     bool       fix
         newexpr                    bool       fix
@@ -330,7 +331,7 @@ internal static class GoFlagCatalog
         atomictypes                bool       fix
         embedlit                   bool       fix
         errorsastype               bool       fix
-        fmtappendf removed
+        fmtappendf                 removed
         slicesbackward             bool       fix
         unsafefuncs                bool       fix
         waitgroup                  bool       vet
@@ -434,7 +435,7 @@ internal static class GoFlagCatalog
             var (minor, flagData, analyzerData) = s_releases[i];
             Apply(flagData, groups, flags);
             Apply(analyzerData, groups, analyzers);
-            tables[i] = new GoFlagTable($"1.{minor}", Materialize(flags), Materialize(analyzers));
+            tables[i] = new GoFlagTable($"1.{minor}", Materialize(flags, groups), Materialize(analyzers, groups));
         }
 
         return tables;
@@ -457,7 +458,7 @@ internal static class GoFlagCatalog
             if (line[0] == '@')
             {
                 var eq = line.IndexOf('=', StringComparison.Ordinal);
-                groups[line[1..eq].Trim()] = Commands(line[(eq + 1)..], groups);
+                groups[line[1..eq].Trim()] = Expand(Items(line[(eq + 1)..]), groups);
                 continue;
             }
 
@@ -485,14 +486,17 @@ internal static class GoFlagCatalog
                 flags[name] = [];
             }
 
-            flags[name].Add((kind, isBoolFlag, Commands(rest[kindEnd..], groups)));
+            // Kept as written: an entry that names a group follows later releases' redefinitions of it.
+            flags[name].Add((kind, isBoolFlag, Items(rest[kindEnd..])));
         }
     }
 
-    private static string[] Commands(string list, Dictionary<string, string[]> groups)
+    private static string[] Items(string list) => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    private static string[] Expand(string[] items, Dictionary<string, string[]> groups)
     {
         var commands = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var item in list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var item in items)
         {
             if (item[0] == '@')
             {
@@ -507,7 +511,9 @@ internal static class GoFlagCatalog
         return [.. commands];
     }
 
-    private static List<GoFlagInfo> Materialize(Dictionary<string, List<(GoFlagKind Kind, bool IsBoolFlag, string[] Commands)>> flags)
+    private static List<GoFlagInfo> Materialize(
+        Dictionary<string, List<(GoFlagKind Kind, bool IsBoolFlag, string[] Commands)>> flags,
+        Dictionary<string, string[]> groups)
     {
         var result = new List<GoFlagInfo>(flags.Count);
         foreach (var (name, uses) in flags.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -515,9 +521,9 @@ internal static class GoFlagCatalog
             var kinds = new Dictionary<string, GoFlagKind>(StringComparer.Ordinal);
             var otherIsBoolFlag = false;
             var hasOther = false;
-            foreach (var (kind, isBoolFlag, commands) in uses)
+            foreach (var (kind, isBoolFlag, items) in uses)
             {
-                foreach (var command in commands)
+                foreach (var command in Expand(items, groups))
                 {
                     kinds[command] = kind;
                 }

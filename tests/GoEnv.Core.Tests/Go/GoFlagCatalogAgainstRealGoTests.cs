@@ -36,51 +36,39 @@ public sealed class GoFlagCatalogAgainstRealGoTests
     private static readonly Lazy<IReadOnlyList<(string Go, GoFlagTable Table)>> s_toolchains = new(FindToolchains);
 
     [TestMethod]
-    public void KnownFlags_RealGo_AcceptsEveryOne()
+    public void KnownFlags_RealGo_AcceptsEveryOne() => ExpectAll(Toolchains(), toolchain =>
     {
-        Parallel.ForEach(Toolchains(), toolchain =>
-        {
-            var (go, table) = toolchain;
+        var (go, table) = toolchain;
 
-            // hasFlag checks every word before any is applied, and go version applies only its own (-m, -v, -json, -C),
-            // so one run covers the whole table. -C is left out: every command that defines it rejects any value.
-            var goflags = string.Join(' ', table.All.Where(f => f.Name != "C").Select(f => $"-{f.Name}=1"));
-            var result = RunGo(go, "version", goflags);
-
-            Assert.DoesNotContain("unknown flag", result.Output, $"{go}: {result.Output}");
-            Assert.AreEqual(0, result.ExitCode, $"{go}: {result.Output}");
-        });
-    }
+        // hasFlag checks every word before any is applied, and go version applies only its own (-m, -v, -json, -C),
+        // so one run covers the whole table. -C is left out: every command that defines it rejects any value.
+        var goflags = string.Join(' ', table.All.Where(f => f.Name != "C").Select(f => $"-{f.Name}=1"));
+        var result = RunGo(go, "version", goflags);
+        return result.ExitCode == 0 && !result.Output.Contains("unknown flag", StringComparison.Ordinal) ? null : $"{go}: {result.Output}";
+    });
 
     [TestMethod]
-    public void ChdirFlag_RealGo_KnownFrom121AndAlwaysRejected()
+    public void ChdirFlag_RealGo_KnownFrom121AndAlwaysRejected() => ExpectAll(Toolchains(), toolchain =>
     {
-        Parallel.ForEach(Toolchains(), toolchain =>
-        {
-            var (go, table) = toolchain;
-            var result = RunGo(go, "version", "-C=dir");
-
-            var expected = table.IsKnown("C")
-                ? "go: invalid value \"dir\" for flag -C (from $GOFLAGS): -C flag must be first flag on command line"
-                : "go: parsing $GOFLAGS: unknown flag -C";
-            Assert.Contains(expected, result.Output, go);
-        });
-    }
+        var (go, table) = toolchain;
+        var expected = table.IsKnown("C")
+            ? "go: invalid value \"dir\" for flag -C (from $GOFLAGS): -C flag must be first flag on command line"
+            : "go: parsing $GOFLAGS: unknown flag -C";
+        return Expect(go, "version", "-C=dir", expected);
+    });
 
     [TestMethod]
     public void UnknownFlags_RealGo_RejectsEachOne()
     {
-        var everyName = s_toolchains.Value.SelectMany(t => t.Table.All.Concat(t.Table.AnalyzerFlags)).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var probes = Toolchains()
-            .SelectMany(t => s_neverKnown.Concat(everyName).Where(n => !t.Table.IsKnown(n)).Select(n => (t.Go, Name: n)))
-            .ToList();
+        // Typos, plus every name of another release's table this release lacks (analyzer flags: see below).
+        var everyName = s_toolchains.Value
+            .SelectMany(t => t.Table.All)
+            .Select(f => f.Name)
+            .Concat(s_neverKnown)
+            .ToHashSet(StringComparer.Ordinal);
+        var probes = Toolchains().SelectMany(t => everyName.Where(n => !t.Table.IsKnown(n)).Select(n => (t.Go, Name: n))).ToList();
 
-        Parallel.ForEach(probes, probe =>
-        {
-            var result = RunGo(probe.Go, "version", $"-{probe.Name}=1");
-
-            Assert.Contains($"go: parsing $GOFLAGS: unknown flag -{probe.Name}", result.Output, probe.Go);
-        });
+        ExpectAll(probes, probe => Expect(probe.Go, "version", $"-{probe.Name}=1", $"go: parsing $GOFLAGS: unknown flag -{probe.Name}"));
     }
 
     [TestMethod]
@@ -88,56 +76,47 @@ public sealed class GoFlagCatalogAgainstRealGoTests
     {
         var probes = Toolchains().SelectMany(t => t.Table.All.Select(f => (t.Go, Flag: f, Command: ProbeCommand(f)))).ToList();
 
-        Parallel.ForEach(probes, probe =>
+        ExpectAll(probes, probe =>
         {
             var (go, flag, command) = probe;
-            var where = $"{go}: go {command} with -{flag.Name}";
+
+            // SetFromGOFLAGS reports "invalid boolean value" only for a flag.Value whose IsBoolFlag() is true, and
+            // "flag needs an argument" only for one whose IsBoolFlag() is false.
             if (flag.TakesBareNameIn(command))
             {
-                // The bare name passes; a value flag.Value.Set rejects is reported as a boolean error.
-                Assert.DoesNotContain("flag needs an argument", RunGo(go, command, $"-{flag.Name}").Output, where);
-                Assert.Contains(
-                    $"go: invalid boolean value \"goenv-bad\" for flag -{flag.Name} (from $GOFLAGS)",
-                    RunGo(go, command, $"-{flag.Name}=goenv-bad").Output,
-                    where);
-                return;
+                return Expect(go, command, $"-{flag.Name}=goenv-bad", $"go: invalid boolean value \"goenv-bad\" for flag -{flag.Name} (from $GOFLAGS)");
             }
 
-            Assert.Contains($"go: flag needs an argument: -{flag.Name} (from $GOFLAGS)", RunGo(go, command, $"-{flag.Name}").Output, where);
-            var bad = RunGo(go, command, $"-{flag.Name}=goenv-bad").Output;
-            switch (flag.KindIn(command))
-            {
-                case GoFlagKind.Int:
-                    Assert.Contains($"go: invalid value \"goenv-bad\" for flag -{flag.Name} (from $GOFLAGS)", bad, where);
-                    break;
-                case GoFlagKind.String:
-                    Assert.DoesNotContain("for flag -" + flag.Name + " (from $GOFLAGS)", bad, where);
-                    break;
-            }
+            return Expect(go, command, $"-{flag.Name}", $"go: flag needs an argument: -{flag.Name} (from $GOFLAGS)")
+                ?? flag.KindIn(command) switch
+                {
+                    GoFlagKind.Int => Expect(go, command, $"-{flag.Name}=goenv-bad", $"go: invalid value \"goenv-bad\" for flag -{flag.Name} (from $GOFLAGS)"),
+                    GoFlagKind.String => ExpectNoFlagError(go, command, $"-{flag.Name}=goenv-bad"),
+                    _ => null,
+                };
         });
     }
 
     [TestMethod]
     public void AnalyzerFlags_RealGo_KnownOnlyWhileVetOrFixRuns()
     {
-        var probes = Toolchains().SelectMany(t => new[] { "vet", "fix" }.Select(c => (t.Go, t.Table, Command: c))).ToList();
+        var probes = Toolchains()
+            .SelectMany(t => new[] { "vet", "fix" }.Select(c => (t.Go, t.Table, Command: c, Flags: t.Table.AnalyzerFlags.Where(f => f.Commands.Contains(c)).ToList())))
+            .Where(p => p.Flags.Count > 0)
+            .ToList();
 
-        Parallel.ForEach(probes, probe =>
+        ExpectAll(probes, probe =>
         {
-            var (go, table, command) = probe;
-            var flags = table.AnalyzerFlags.Where(f => f.Commands.Contains(command)).ToList();
-            if (flags.Count == 0)
-            {
-                return;
-            }
-
+            var (go, table, command, flags) = probe;
             var goflags = string.Join(' ', flags.Select(f => f.Kind == GoFlagKind.Bool ? $"-{f.Name}" : $"-{f.Name}=x"));
             var running = RunGo(go, command, goflags);
-            Assert.DoesNotContain("unknown flag", running.Output, $"{go} {command}: {running.Output}");
-            Assert.DoesNotContain("(from $GOFLAGS)", running.Output, $"{go} {command}: {running.Output}");
+            if (running.Output.Contains("(from $GOFLAGS)", StringComparison.Ordinal) || running.Output.Contains("unknown flag", StringComparison.Ordinal))
+            {
+                return $"{go} {command}: {running.Output}";
+            }
 
-            var other = flags.First(f => !table.IsKnown(f.Name));
-            Assert.Contains($"go: parsing $GOFLAGS: unknown flag -{other.Name}", RunGo(go, "version", $"-{other.Name}").Output, go);
+            var analyzerOnly = flags.First(f => !table.IsKnown(f.Name));
+            return Expect(go, "version", $"-{analyzerOnly.Name}", $"go: parsing $GOFLAGS: unknown flag -{analyzerOnly.Name}");
         });
     }
 
@@ -145,6 +124,37 @@ public sealed class GoFlagCatalogAgainstRealGoTests
     // any string, so another command that defines them as plain booleans is used.
     private static string ProbeCommand(GoFlagInfo flag) =>
         s_probeCommands.First(c => flag.Commands.Contains(c) && !(flag.Name == "json" && c == "list") && !(flag.Name == "u" && c == "get"));
+
+    // Runs the probes in parallel and reports every failure at once, not just the first.
+    private static void ExpectAll<T>(IEnumerable<T> probes, Func<T, string?> probe)
+    {
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(probes, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2 }, p =>
+        {
+            if (probe(p) is { } failure)
+            {
+                failures.Add(failure);
+            }
+        });
+
+        Assert.IsEmpty(failures, string.Join(Environment.NewLine, failures.Order(StringComparer.Ordinal)));
+    }
+
+    private static string? Expect(string go, string command, string goflags, string expected)
+    {
+        var result = RunGo(go, command, goflags);
+        return result.Output.Contains(expected, StringComparison.Ordinal)
+            ? null
+            : $"{go} {command} with GOFLAGS={goflags}: expected \"{expected}\", got: {result.Output.Trim()}";
+    }
+
+    private static string? ExpectNoFlagError(string go, string command, string goflags)
+    {
+        var result = RunGo(go, command, goflags);
+        return result.Output.Contains("(from $GOFLAGS)", StringComparison.Ordinal) || result.Output.Contains("parsing $GOFLAGS", StringComparison.Ordinal)
+            ? $"{go} {command} with GOFLAGS={goflags}: expected no flag error, got: {result.Output.Trim()}"
+            : null;
+    }
 
     private static IReadOnlyList<(string Go, GoFlagTable Table)> Toolchains()
     {
@@ -208,15 +218,21 @@ public sealed class GoFlagCatalogAgainstRealGoTests
             start.Environment["GOFLAGS"] = goflags;
 
             using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
+
+            // Plain threads, not async reads: the probes already block thread-pool threads, and async completions
+            // queued behind them would starve.
+            var stdout = "";
+            var reader = new Thread(() => stdout = process.StandardOutput.ReadToEnd());
+            reader.Start();
+            var stderr = process.StandardError.ReadToEnd();
             if (!process.WaitForExit(TimeSpan.FromMinutes(1)))
             {
                 process.Kill(entireProcessTree: true);
                 Assert.Fail($"{go} {command} with GOFLAGS={goflags} did not finish in a minute.");
             }
 
-            return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
+            reader.Join();
+            return (process.ExitCode, stdout + stderr);
         }
         finally
         {

@@ -204,4 +204,15 @@ public sealed class MoreRulesTests
         Assert.IsFalse(result.Failed(strict: false));
         Assert.IsTrue(result.Failed(strict: true));
     }
+
+    [TestMethod]
+    [DataRow("go1.22.12", "-test.v")]
+    [DataRow("go1.22.12", "-buildvcs")]
+    [DataRow("go1.22.12", "-buildvcs=auto")]
+    public void Check_BooleanLikeFlagWithoutValue_IsAccepted(string version, string goflags)
+    {
+        using var bed = new RuleTestBed(version);
+        bed.Set("GOFLAGS", goflags);
+        Assert.IsEmpty(bed.Check().Findings.Where(f => f.Variable == "GOFLAGS" && f.Severity == Severity.Error));
+    }
 }

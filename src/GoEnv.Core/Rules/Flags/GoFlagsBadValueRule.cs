@@ -75,8 +75,14 @@ internal sealed class GoFlagsBadValueRule : Rule
             default:
                 if (value is null)
                 {
-                    // buildvcs is a boolean-like flag that also takes "auto".
-                    return name == "buildvcs" ? null : $"go build fails with \"go: flag needs an argument: -{name} (from $GOFLAGS)\".";
+                    // Boolean-like values (-buildvcs, go test -v from 1.21) take the bare name.
+                    return info.OtherIsBoolFlag ? null : $"go build fails with \"go: flag needs an argument: -{name} (from $GOFLAGS)\".";
+                }
+
+                if (info.OtherIsBoolFlag && name != "buildvcs" && !s_boolValues.Contains(value, StringComparer.Ordinal)
+                    && !(info.OtherValues ?? "").Split(", ").Contains(value, StringComparer.Ordinal))
+                {
+                    return $"go commands that take -{name} fail with \"go: invalid boolean value {Quote(value)} for flag -{name} (from $GOFLAGS)\".";
                 }
 
                 if (name == "mod" && value is not ("" or "mod" or "readonly" or "vendor"))
