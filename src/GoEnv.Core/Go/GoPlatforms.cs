@@ -171,21 +171,7 @@ internal static class GoPlatforms
 
     private static (Dictionary<string, bool> Broken, string[] Pairs) TableFor(GoVersion? version)
     {
-        var tables = s_tables.Value;
-        if (version is null)
-        {
-            return tables[^1];
-        }
-
-        for (var i = s_releases.Length - 1; i > 0; i--)
-        {
-            if (version.AtLeast(1, s_releases[i].Minor))
-            {
-                return tables[i];
-            }
-        }
-
-        return tables[0];
+        return GoReleaseTables.Pick(s_tables.Value, s_releases.Select(r => r.Minor).ToArray(), version);
     }
 
     private static (Dictionary<string, bool> Broken, string[] Pairs)[] Build()

@@ -47,4 +47,17 @@ internal static class CacheDirectories
         me = uid;
         return ownerUid != uid;
     }
+
+    /// <summary>True when the directory lies inside the git work tree and git does not ignore it; gives its path from the root.</summary>
+    public static bool InWorkTreeNotIgnored(GoSnapshot snapshot, string path, out string relative)
+    {
+        relative = "";
+        if (path.Length == 0 || !Path.IsPathFullyQualified(path) || !snapshot.Git.IsInsideWorkTree(path) || snapshot.Git.IsIgnored(path))
+        {
+            return false;
+        }
+
+        relative = Path.GetRelativePath(snapshot.Git.WorkTreeRoot!, path).Replace('\\', '/');
+        return true;
+    }
 }

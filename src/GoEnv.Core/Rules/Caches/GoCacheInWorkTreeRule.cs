@@ -19,9 +19,8 @@ internal sealed class GoCacheInWorkTreeRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var value = snapshot.Value(GoVariableNames.GoCache);
-        if (value.Length > 0 && Path.IsPathFullyQualified(value) && snapshot.Git.IsInsideWorkTree(value) && !snapshot.Git.IsIgnored(value))
+        if (CacheDirectories.InWorkTreeNotIgnored(snapshot, value, out var relative))
         {
-            var relative = Path.GetRelativePath(snapshot.Git.WorkTreeRoot!, value).Replace('\\', '/');
             yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoCache)} is {value}, inside the git work tree {snapshot.Git.WorkTreeRoot}, and git does not ignore it.", $"Add \"/{relative}/\" to {Path.Combine(snapshot.Git.WorkTreeRoot!, ".gitignore")}, or move GOCACHE outside the checkout.");
         }
     }

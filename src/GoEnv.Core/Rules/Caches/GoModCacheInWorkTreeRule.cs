@@ -19,9 +19,8 @@ internal sealed class GoModCacheInWorkTreeRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var value = snapshot.Value(GoVariableNames.GoModCache);
-        if (value.Length > 0 && Path.IsPathFullyQualified(value) && snapshot.Git.IsInsideWorkTree(value) && !snapshot.Git.IsIgnored(value))
+        if (CacheDirectories.InWorkTreeNotIgnored(snapshot, value, out var relative))
         {
-            var relative = Path.GetRelativePath(snapshot.Git.WorkTreeRoot!, value).Replace('\\', '/');
             var rw = snapshot.Value(GoVariableNames.GoFlags).Contains("-modcacherw", StringComparison.Ordinal) ? "" : " and add -modcacherw to GOFLAGS";
             yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoModCache)} is {value}, inside the git work tree {snapshot.Git.WorkTreeRoot}, and git does not ignore it: module files show up as changes, and their read-only permissions break workspace cleanup.", $"Add \"/{relative}/\" to .gitignore{rw}, or move GOMODCACHE outside the checkout.");
         }

@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using GoEnv.Actions.Tests.Infrastructure;
 using GoEnv.Core.Go;
 
-namespace GoEnv.Core.Tests.Go;
+namespace GoEnv.Actions.Tests;
 
 /// <summary>
 /// Differential tests: the GOFLAGS tables against the real `go` of every installed toolchain. Each go run gets a
@@ -10,17 +11,6 @@ namespace GoEnv.Core.Tests.Go;
 [TestClass]
 public sealed class GoFlagCatalogAgainstRealGoTests
 {
-    private static readonly string[] s_goroots =
-    [
-        "/usr/lib/go-1.19",
-        "/usr/lib/go-1.21",
-        "/usr/lib/go-1.22",
-        "/usr/lib/go-1.23",
-        "/opt/goenv-go/1.24/usr/lib/go-1.24",
-        "/opt/goenv-go/1.26/usr/lib/go-1.26",
-        "/opt/goenv-go/1.27/usr/lib/go-1.27",
-    ];
-
     // Names no release defines, that people do write.
     private static readonly string[] s_neverKnown =
         ["typo", "ldflag", "tag", "verbose", "debug", "gcflag", "help", "h", "Race", "gotags", "cgo", "test.vv", "X", "s"];
@@ -167,24 +157,17 @@ public sealed class GoFlagCatalogAgainstRealGoTests
         return toolchains;
     }
 
+    /// <summary>The installed toolchains (GoToolchains.Require fails when there are none) whose release has a table of its own.</summary>
     private static List<(string Go, GoFlagTable Table)> FindToolchains()
     {
         var found = new List<(string Go, GoFlagTable Table)>();
-        foreach (var goroot in s_goroots)
+        foreach (var toolchain in GoToolchains.Require())
         {
-            var go = Path.Combine(goroot, "bin", "go");
-            if (!File.Exists(go))
-            {
-                continue;
-            }
-
-            // "go version go1.21.13 linux/amd64"
-            var words = RunGo(go, "version", "").Output.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var version = words.Length > 2 ? GoVersion.Parse(words[2]) : null;
+            var version = GoVersion.Parse(toolchain.Version);
             var table = GoFlagCatalog.For(version);
             if (version is not null && table.GoVersion == version.Language)
             {
-                found.Add((go, table));
+                found.Add((toolchain.GoBinary, table));
             }
         }
 
