@@ -398,7 +398,8 @@ internal static class GoFlagCatalog
         (27, Flags127, Analyzers127),
     ];
 
-    private static readonly Lazy<GoFlagTable[]> s_tables = new(Build);
+    // Built on first use, one release at a time: a check needs one table, and materialising all seven costs ms.
+    private static readonly GoFlagTable?[] s_tables = new GoFlagTable?[s_releases.Length];
 
     /// <summary>
     /// The table of the newest known release not newer than <paramref name="version"/>'s language version
@@ -407,24 +408,26 @@ internal static class GoFlagCatalog
     /// </summary>
     public static GoFlagTable For(GoVersion? version)
     {
-        return GoReleaseTables.Pick(s_tables.Value, s_releases.Select(r => r.Minor).ToArray(), version);
+        var index = GoReleaseTables.PickIndex(s_releases.Select(r => r.Minor).ToArray(), version);
+        lock (s_tables)
+        {
+            return s_tables[index] ??= Build(index);
+        }
     }
 
-    private static GoFlagTable[] Build()
+    /// <summary>The table of release <paramref name="index"/>: every block up to it applied in order, then materialised.</summary>
+    private static GoFlagTable Build(int index)
     {
         var groups = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var flags = new Dictionary<string, List<(GoFlagKind Kind, bool IsBoolFlag, string[] Commands)>>(StringComparer.Ordinal);
         var analyzers = new Dictionary<string, List<(GoFlagKind Kind, bool IsBoolFlag, string[] Commands)>>(StringComparer.Ordinal);
-        var tables = new GoFlagTable[s_releases.Length];
-        for (var i = 0; i < s_releases.Length; i++)
+        for (var i = 0; i <= index; i++)
         {
-            var (minor, flagData, analyzerData) = s_releases[i];
-            Apply(flagData, groups, flags);
-            Apply(analyzerData, groups, analyzers);
-            tables[i] = new GoFlagTable($"1.{minor}", Materialize(flags, groups), Materialize(analyzers, groups));
+            Apply(s_releases[i].Flags, groups, flags);
+            Apply(s_releases[i].Analyzers, groups, analyzers);
         }
 
-        return tables;
+        return new GoFlagTable($"1.{s_releases[index].Minor}", Materialize(flags, groups), Materialize(analyzers, groups));
     }
 
     private static void Apply(
