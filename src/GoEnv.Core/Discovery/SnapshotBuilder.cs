@@ -34,7 +34,6 @@ public static class SnapshotBuilder
             }
         }
 
-        var userEnvFile = LocateUserEnvFile(host, null, out var userEnvProblem);
         var probe = GoEnvProbeResult.NotRun;
         if (go is not null && goProblem is null)
         {
@@ -52,7 +51,7 @@ public static class SnapshotBuilder
         var version = GoVersion.Parse(versionText.StartsWith("devel ", StringComparison.Ordinal) ? versionText[6..] : versionText);
 
         // The user file location depends on the version (relative XDG_CONFIG_HOME is refused from 1.24).
-        userEnvFile = LocateUserEnvFile(host, version, out userEnvProblem);
+        var userEnvFile = LocateUserEnvFile(host, version, out var userEnvProblem);
         var userFile = userEnvFile is null ? null : GoEnvFile.Read(userEnvFile);
 
         var resolver = new SourceResolver(host, userFile, null);

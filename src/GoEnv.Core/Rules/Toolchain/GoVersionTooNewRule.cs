@@ -1,4 +1,3 @@
-using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
 using GoEnv.Core.Go;
 
@@ -59,7 +58,7 @@ internal sealed class GoVersionTooNewRule : Rule
         else if (setting.Mode == "path")
         {
             var exe = "go" + (wanted.IsLanguageVersion ? wanted.Text + ".0" : wanted.Text);
-            var onPath = GoLocator.FindOnPath(snapshot.Host).Count > 0 && (snapshot.Host.Get("PATH") ?? "").Split(snapshot.Host.PathListSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, exe)));
+            var onPath = (snapshot.Host.Get("PATH") ?? "").Split(snapshot.Host.PathListSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, exe)));
             if (!onPath)
             {
                 yield return ReportAt(snapshot, file.Path, goLine.Line, $"{name} requires go >= {goLine.Value} and GOTOOLCHAIN={gotoolchain} only looks on PATH, where there is no {exe}: every go command fails with \"go: cannot find \\\"{exe}\\\" in PATH\".");
