@@ -215,4 +215,43 @@ public sealed class MoreRulesTests
         bed.Set("GOFLAGS", goflags);
         Assert.IsEmpty(bed.Check().Findings.Where(f => f.Variable == "GOFLAGS" && f.Severity == Severity.Error));
     }
+
+    [TestMethod]
+    public void Check_GoRejectsForAReasonNoRuleKnows_ReportsGosOwnMessage()
+    {
+        using var bed = new RuleTestBed();
+        var result = bed.Check(runner: FakeGo.Failing("go: something new and broken\n"));
+        var finding = result.Findings.Single(f => f.RuleId == "GOENV0002");
+        Assert.IsNull(finding.Variable);
+        StringAssert.Contains(finding.Message, "something new and broken");
+    }
+
+    [TestMethod]
+    public void Check_UnknownExperiment_IsReportedByItsRuleNotAsAGenericFailure()
+    {
+        using var bed = new RuleTestBed();
+        bed.Env["GOEXPERIMENT"] = "nosuch";
+        var result = bed.Check(runner: FakeGo.Failing("go: unknown GOEXPERIMENT such\n"));
+        Assert.AreEqual("GOENV0122", result.Findings.Single(f => f.Severity == Severity.Error).RuleId);
+    }
+
+    [TestMethod]
+    public void Check_ToolchainLineNewerWithAuto_WarnsAboutADownload()
+    {
+        using var bed = new RuleTestBed("go1.22.12");
+        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.21\n\ntoolchain go1.99.1\n");
+        bed.Env["GOTOOLCHAIN"] = "auto";
+        var finding = Single(bed, "GOENV0101");
+        Assert.AreEqual(Severity.Warning, finding.Severity);
+        Assert.AreEqual(5, finding.Line);
+    }
+
+    [TestMethod]
+    public void Check_ToolchainLineNewerWithLocal_IsIgnoredLikeGoDoes()
+    {
+        using var bed = new RuleTestBed("go1.22.12");
+        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.21\n\ntoolchain go1.99.1\n");
+        bed.Env["GOTOOLCHAIN"] = "local";
+        Assert.IsEmpty(bed.Check().Findings.Where(f => f.RuleId == "GOENV0101"));
+    }
 }

@@ -27,7 +27,7 @@ internal sealed class GoVersionTooNewRule : Rule
         }
 
         var wanted = GoVersion.ParseStrict(goLine.Value);
-        if (wanted is null || wanted <= local || !local.AtLeast(1, 21))
+        if (!local.AtLeast(1, 21))
         {
             if (wanted is not null && wanted > local)
             {
@@ -44,8 +44,14 @@ internal sealed class GoVersionTooNewRule : Rule
         }
 
         var minimum = setting.MinimumIsLocal ? local : GoVersion.Parse(setting.Minimum) ?? local;
-        if (wanted <= minimum)
+        if (wanted is null || wanted <= minimum)
         {
+            // The toolchain line only matters when Go may switch (auto/path): a newer one is then downloaded.
+            if (setting.MaySwitch && file.Toolchain is { } toolchainLine && GoVersion.Parse(toolchainLine.Value) is { } suggested && suggested > minimum)
+            {
+                yield return ReportAt(snapshot, file.Path, toolchainLine.Line, $"{Path.GetFileName(file.Path)} asks for toolchain {toolchainLine.Value}, newer than the installed {snapshot.VersionText}; with GOTOOLCHAIN={snapshot.Value(GoVariableNames.GoToolchain)} the first go command downloads it from GOPROXY (it fails offline, and the build no longer uses the Go you installed).", "Install that Go version and set GOTOOLCHAIN=local, or drop the toolchain line.", Severity.Warning);
+            }
+
             yield break;
         }
 
