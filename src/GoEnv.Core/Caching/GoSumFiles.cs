@@ -1,0 +1,80 @@
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Git;
+
+namespace GoEnv.Core.Caching;
+
+/// <summary>
+/// Finds the go.sum files that decide what `go mod download` fetches, the way cmd/go picks them
+/// (modload.FindGoWork, findModuleRoot, modfetch.WorkspaceGoSumFiles): in workspace mode the go.sum of every
+/// `use` directory plus the workspace's own go.work.sum; in module mode the main module's go.sum.
+/// </summary>
+public static class GoSumFiles
+{
+    /// <param name="workingDirectory">Where `go` would run.</param>
+    /// <param name="goWork">
+    /// The effective GOWORK: null, empty or "auto" searches upward for go.work; "off" forces module mode; anything
+    /// else is the go.work path. Go rejects a relative GOWORK; it is resolved against the working directory here so
+    /// that a key can still be computed (the check reports the bad value).
+    /// </param>
+    public static GoSumSet Find(string workingDirectory, string? goWork)
+    {
+        var start = Path.GetFullPath(workingDirectory);
+        var workPath = goWork switch
+        {
+            "off" => null,
+            null or "" or "auto" => FindUpward(start, "go.work"),
+            _ => Path.GetFullPath(goWork, start),
+        };
+
+        if (workPath is not null)
+        {
+            var workDir = Path.GetDirectoryName(workPath) ?? start;
+            var sums = new List<string>();
+            foreach (var use in ModuleFile.Read(workPath).Uses)
+            {
+                sums.Add(Path.Combine(Path.GetFullPath(use.Value, workDir), "go.sum"));
+            }
+
+            // cmd/go: the workspace's sum file is the go.work path + ".sum" (go.work.sum for the usual name).
+            sums.Add(workPath + ".sum");
+            return Build(workDir, workPath, null, sums);
+        }
+
+        var modPath = FindUpward(start, "go.mod");
+        if (modPath is null)
+        {
+            return Build(start, null, null, []);
+        }
+
+        var modDir = Path.GetDirectoryName(modPath)!;
+        return Build(modDir, null, modPath, [Path.Combine(modDir, "go.sum")]);
+    }
+
+    private static GoSumSet Build(string rootDir, string? workPath, string? modPath, List<string> fullPaths)
+    {
+        var repositoryRoot = GitFacts.FindWorkTreeRoot(rootDir);
+        var baseDir = repositoryRoot ?? rootDir;
+        var files = new SortedDictionary<string, GoSumFile>(StringComparer.Ordinal);
+        foreach (var full in fullPaths)
+        {
+            var relative = Path.GetRelativePath(baseDir, full).Replace('\\', '/');
+            files.TryAdd(relative, new GoSumFile(relative, full));
+        }
+
+        return new GoSumSet(baseDir, repositoryRoot, workPath, modPath, [.. files.Values]);
+    }
+
+    private static string? FindUpward(string start, string name)
+    {
+        for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            var candidate = Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+}
