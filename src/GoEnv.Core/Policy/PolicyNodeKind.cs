@@ -1,0 +1,8 @@
+namespace GoEnv.Core.Policy;
+
+internal enum PolicyNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}
