@@ -20,7 +20,7 @@ internal static class Program
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color)
     {
-        var root = BuildCommands(stdout, host, color);
+        var root = BuildCommands(stdout, stderr, host, color);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -49,29 +49,16 @@ internal static class Program
         }
     }
 
-    private static RootCommand BuildCommands(TextWriter stdout, HostEnvironment host, bool color)
+    private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color)
     {
-        var goOption = new Option<string?>("--go") { Description = "The go executable to check (default: the first go on PATH)." };
+        var common = new CheckCommandOptions();
         var formatOption = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
         formatOption.AcceptOnlyFromAmong("text", "json");
-        var strictOption = new Option<bool>("--strict") { Description = "Fail (exit 1) on warnings too." };
-        var timeoutOption = new Option<double>("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => 10 };
-
-        var check = new Command("check", "Find every problem in the Go environment before Go does.") { goOption, formatOption, strictOption, timeoutOption };
+        var check = new Command("check", "Find every problem in the Go environment before Go does.") { formatOption };
+        common.AddTo(check);
         check.SetAction(parse =>
         {
-            var timeout = parse.GetValue(timeoutOption);
-            if (!(timeout > 0) || timeout > 3600)
-            {
-                throw new UsageException($"--timeout must be a number of seconds between 0 and 3600, not {timeout}");
-            }
-
-            var options = new CheckOptions
-            {
-                GoExecutable = parse.GetValue(goOption),
-                Timeout = TimeSpan.FromSeconds(timeout),
-                Strict = parse.GetValue(strictOption),
-            };
+            var options = common.Read(parse);
             var result = GoEnvChecker.Check(host, options);
             stdout.Write(parse.GetValue(formatOption) == "json" ? JsonReport.Render(result) : TextReport.Render(result, color));
             return result.Failed(options.Strict) ? ExitCodes.Failed : ExitCodes.Ok;
@@ -100,6 +87,9 @@ internal static class Program
             return ExitCodes.Ok;
         });
 
-        return new RootCommand("goenv-action: validate and pin the Go environment of a CI pipeline.") { check, explain };
+        return new RootCommand("goenv-action: validate and pin the Go environment of a CI pipeline.")
+        {
+            check, PinCommands.Pin(stdout, stderr, host, color, common), PinCommands.Verify(stdout, host, common), explain,
+        };
     }
 }

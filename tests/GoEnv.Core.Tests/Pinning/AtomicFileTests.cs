@@ -109,11 +109,13 @@ public sealed class AtomicFileTests
             {
                 var seen = File.ReadAllBytes(path);
                 Assert.IsTrue(seen.AsSpan().SequenceEqual(small) || seen.AsSpan().SequenceEqual(large), $"partial read of {seen.Length} bytes");
-                reads++;
+                Interlocked.Increment(ref reads);
             }
         });
 
-        for (var i = 0; i < 40; i++)
+        // At least 40 replacements, and on a loaded machine as many more as it takes for the reader to overlap them
+        // (a reader that never ran would prove nothing).
+        for (var i = 0; i < 40 || (Volatile.Read(ref reads) < 20 && i < 20_000 && !reader.IsCompleted); i++)
         {
             AtomicFile.Write(path, i % 2 == 0 ? large : small);
         }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using GoEnv.Core;
+using GoEnv.Core.Pinning;
+using GoEnv.Core.Reporting;
+
+namespace GoEnv.Actions;
+
+/// <summary>`pin` and `verify`: write the validated environment to a file, and compare a later step with it.</summary>
+internal static class PinCommands
+{
+    public static Command Pin(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, CheckCommandOptions common)
+    {
+        var envFile = new Option<string>("--env-file") { Description = "The file to write.", DefaultValueFactory = _ => "goenv.env" };
+        var format = FormatOption();
+        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format };
+        common.AddTo(pin);
+        pin.SetAction(parse =>
+        {
+            var options = common.Read(parse);
+            var result = GoEnvChecker.Check(host, options);
+            if (result.Failed(options.Strict))
+            {
+                stderr.Write(TextReport.Render(result, color));
+                stderr.WriteLine("goenv-action: the check failed; nothing was pinned.");
+                return ExitCodes.Failed;
+            }
+
+            var fileFormat = EnvFileFormatNames.Parse(parse.GetValue(format));
+            var pinned = PinResolver.Resolve(result.Snapshot);
+            var variables = pinned.Environment.Variables.Where(v => !(fileFormat == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
+            var environment = new PinnedEnvironment(pinned.Environment.GoVersion, variables);
+            var bytes = EnvFileWriter.Render(environment, fileFormat, out var problems);
+            if (problems.Count > 0)
+            {
+                foreach (var problem in problems)
+                {
+                    stderr.WriteLine($"goenv-action: {problem.Variable}: {result.Snapshot.Redactor.Redact(problem.Message)}");
+                }
+
+                stderr.WriteLine($"goenv-action: the {EnvFileFormatNames.ToWord(fileFormat)} format cannot carry these values; nothing was pinned.");
+                return ExitCodes.Failed;
+            }
+
+            var path = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory);
+            AtomicFile.Write(path, bytes);
+            foreach (var omission in pinned.Omitted)
+            {
+                stdout.WriteLine("note: " + omission.Reason);
+            }
+
+            stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {result.Snapshot.Redactor.Redact(path)} (sha256 {environment.ContentHash()})");
+            return ExitCodes.Ok;
+        });
+        return pin;
+    }
+
+    public static Command Verify(TextWriter stdout, HostEnvironment host, CheckCommandOptions common)
+    {
+        var envFile = new Option<string>("--env-file") { Description = "The pinned file to compare with.", DefaultValueFactory = _ => "goenv.env" };
+        var format = FormatOption();
+        var verify = new Command("verify", "Compare this step's Go environment with the pinned file; exit 1 naming every drifted variable.") { envFile, format };
+        common.AddTo(verify);
+        verify.SetAction(parse =>
+        {
+            var path = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory);
+            EnvFileContent pinned;
+            try
+            {
+                pinned = EnvFileReader.Read(path, EnvFileFormatNames.Parse(parse.GetValue(format)));
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot read {path}: {e.Message}");
+            }
+
+            var snapshot = Core.Discovery.SnapshotBuilder.Build(host, common.Read(parse));
+            var drifts = PinVerifier.Compare(pinned, snapshot);
+            foreach (var drift in drifts)
+            {
+                stdout.WriteLine($"{path}:{drift.Line}: {drift.Variable} drifted: pinned {Quote(drift.Pinned)}, now {Quote(drift.Current)}");
+            }
+
+            stdout.WriteLine(drifts.Count == 0 ? $"OK: the environment matches {path}" : $"FAILED: {drifts.Count} variable(s) drifted from {path}");
+            return drifts.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+        });
+        return verify;
+    }
+
+    private static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format") { Description = "The env file format.", DefaultValueFactory = _ => "dotenv" };
+        format.AcceptOnlyFromAmong([.. EnvFileFormatNames.Words]);
+        return format;
+    }
+
+    private static string Quote(string value) => "'" + TextReport.Sanitize(value) + "'";
+}

@@ -1,0 +1,3 @@
+namespace GoEnv.Core.Pinning;
+
+public sealed record PinOmission(string Variable, string Reason);

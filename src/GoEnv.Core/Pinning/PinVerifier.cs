@@ -1,0 +1,33 @@
+namespace GoEnv.Core.Pinning;
+
+/// <summary>`verify`: the environment of a later step against the pinned file, variable by variable.</summary>
+public static class PinVerifier
+{
+    public static IReadOnlyList<PinDrift> Compare(EnvFileContent pinned, GoSnapshot current)
+    {
+        var now = new Dictionary<string, string>(PinResolver.Resolve(current).Environment.Variables, StringComparer.Ordinal)
+        {
+            // The resolver writes what pin decides; verify must see what this step really has.
+            [GoVariableNames.GoEnv] = current.Host.Get(GoVariableNames.GoEnv) ?? "",
+            [GoVariableNames.GoToolchain] = current.Value(GoVariableNames.GoToolchain),
+        };
+
+        var drifts = new List<PinDrift>();
+        foreach (var (name, variable) in pinned.Variables.OrderBy(v => v.Value.Line))
+        {
+            if (name == "GOENV_PIN_SHA256")
+            {
+                continue;
+            }
+
+            // A variable whose value holds a secret here was left out of the pin on purpose; compare the rest.
+            var actual = now.TryGetValue(name, out var v) ? v : current.Host.Get(name) ?? "";
+            if (!string.Equals(actual, variable.Value, StringComparison.Ordinal))
+            {
+                drifts.Add(new PinDrift(name, current.Redactor.Redact(variable.Value), current.Redactor.Redact(actual), variable.Line));
+            }
+        }
+
+        return drifts;
+    }
+}

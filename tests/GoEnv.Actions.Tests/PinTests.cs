@@ -1,0 +1,185 @@
+using System.Text.Json;
+using GoEnv.Actions.Tests.Infrastructure;
+using GoEnv.Core.Pinning;
+
+namespace GoEnv.Actions.Tests;
+
+/// <summary>`pin` and `verify` through the published binary, against every installed Go.</summary>
+[TestClass]
+public sealed class PinTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+    private readonly List<string> _dirs = [];
+
+    [TestCleanup]
+    public void RemoveSandboxes()
+    {
+        foreach (var dir in _dirs)
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private (string Dir, Dictionary<string, string> Env) Sandbox(GoToolchain go)
+    {
+        var dir = Directory.CreateTempSubdirectory("goenv-pin-").FullName;
+        _dirs.Add(dir);
+        var home = Path.Combine(dir, "home");
+        // Go 1.23+ telemetry would keep writing under HOME after go exits.
+        Directory.CreateDirectory(Path.Combine(home, ".config", "go", "telemetry"));
+        File.WriteAllText(Path.Combine(home, ".config", "go", "telemetry", "mode"), "off");
+        var module = Path.Combine(dir, "mod");
+        Directory.CreateDirectory(Path.Combine(module, "sub"));
+        File.WriteAllText(Path.Combine(module, "go.mod"), "module example.com/app\n\ngo 1.19\n");
+        return (module, new Dictionary<string, string> { ["HOME"] = home, ["PATH"] = go.BinDirectory + ":/usr/bin:/bin", ["GOFLAGS"] = "-mod=readonly", ["GOPRIVATE"] = "corp.example.com" });
+    }
+
+    private static ProcessResult Goenv(string dir, IReadOnlyDictionary<string, string> env, params string[] args) =>
+        ChildProcess.Run(PublishedBinary.Path, args, dir, env, s_timeout);
+
+    private static ProcessResult Sh(string dir, IReadOnlyDictionary<string, string> env, string script) =>
+        ChildProcess.Run("/bin/sh", ["-c", script], dir, env, s_timeout);
+
+    private static void ForEachGo(Func<GoToolchain, string?> test)
+    {
+        var failures = GoToolchains.Require().Select(go => (go, problem: test(go))).Where(r => r.problem is not null).Select(r => $"{r.go}: {r.problem}").ToList();
+        Assert.IsEmpty(failures, string.Join("\n\n", failures));
+    }
+
+    [TestMethod]
+    public void Pin_ShFileSourced_GoEnvReportsExactlyThePinnedValues() => ForEachGo(go =>
+    {
+        var (dir, env) = Sandbox(go);
+        var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        if (pin.ExitCode != 0)
+        {
+            return pin.Describe();
+        }
+
+        var pinned = EnvFileReader.Read(Path.Combine(dir, "goenv.sh"), EnvFileFormat.Sh).Variables;
+        // A go env file written later (say by a tool's `go env -w`) must not change the pinned environment.
+        var userFile = Path.Combine(env["HOME"], ".config", "go", "env");
+        File.WriteAllText(userFile, "GOFLAGS=-mod=vendor\nGOPROXY=off\nGOTOOLCHAIN=go1.99.0\nGOSUMDB=off\n");
+        var names = pinned.Keys.Where(n => n is not "GOENV" and not "GOWORK").ToList();
+        var result = Sh(dir, env, ". ./goenv.sh && go env -json " + string.Join(' ', names));
+        if (result.ExitCode != 0)
+        {
+            return result.Describe();
+        }
+
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var wrong = names.Where(n => json.RootElement.GetProperty(n).GetString() != pinned[n].Value)
+            .Select(n => $"{n}: pinned '{pinned[n].Value}', go env '{json.RootElement.GetProperty(n).GetString()}'").ToList();
+        return wrong.Count == 0 ? null : string.Join("\n", wrong);
+    });
+
+    [TestMethod]
+    public void Verify_EverySingleVariableDrift_IsNamed() => ForEachGo(go =>
+    {
+        var (dir, env) = Sandbox(go);
+        var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        if (pin.ExitCode != 0)
+        {
+            return pin.Describe();
+        }
+
+        var pinned = EnvFileReader.Read(Path.Combine(dir, "goenv.sh"), EnvFileFormat.Sh).Variables;
+        var clean = Sh(dir, env, ". ./goenv.sh && \"$GOENV_ACTION\" verify --format sh --env-file goenv.sh".Replace("\"$GOENV_ACTION\"", PublishedBinary.Path, StringComparison.Ordinal));
+        if (clean.ExitCode != 0)
+        {
+            return "verify right after pin: " + clean.Describe();
+        }
+
+        var problems = new List<string>();
+        foreach (var name in pinned.Keys)
+        {
+            var other = name switch
+            {
+                "GOROOT" => GoToolchains.OtherThan(go)?.GoRoot,
+                "GOOS" => "windows",
+                "GOARCH" => "arm64",
+                "CGO_ENABLED" => pinned[name].Value == "1" ? "0" : "1",
+                "GOENV" => Path.Combine(dir, "other.env"),
+                "GOTOOLCHAIN" => "auto",
+                "GO111MODULE" => "on",
+                "GOAMD64" => "v2",
+                "GOWORK" => Path.Combine(dir, "go.work"),
+                "GOFLAGS" => "-mod=mod",
+                "GOEXPERIMENT" => null,
+                _ => pinned[name].Value + (pinned[name].Value.StartsWith('/') ? "-other" : ",other.example.com"),
+            };
+            if (other is null)
+            {
+                continue;
+            }
+
+            if (name == "GOWORK")
+            {
+                File.WriteAllText(other, "go 1.19\n\nuse .\n");
+            }
+
+            var drift = Sh(dir, env, $". ./goenv.sh && {name}='{other}' {PublishedBinary.Path} verify --format sh --env-file goenv.sh");
+            if (drift.ExitCode != 1 || !drift.StandardOutput.Contains($": {name} drifted:", StringComparison.Ordinal))
+            {
+                problems.Add($"{name}={other}: {drift.Describe()}");
+            }
+        }
+
+        return problems.Count == 0 ? null : string.Join("\n\n", problems);
+    });
+
+    [TestMethod]
+    public void Pin_SameInputsFromAnotherDirectoryAndEnvironmentOrder_IsByteIdentical()
+    {
+        var go = GoToolchains.Require()[^1];
+        var (dir, env) = Sandbox(go);
+        foreach (var format in EnvFileFormatNames.Words)
+        {
+            var first = Goenv(dir, env, "pin", "--format", format, "--env-file", Path.Combine(dir, "a." + format));
+            var reversed = env.Reverse().ToDictionary(kv => kv.Key, kv => kv.Value);
+            var second = Goenv(Path.Combine(dir, "sub"), reversed, "pin", "--format", format, "--env-file", Path.Combine(dir, "b." + format));
+            Assert.AreEqual(0, first.ExitCode, first.Describe());
+            Assert.AreEqual(0, second.ExitCode, second.Describe());
+            CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(dir, "a." + format)), File.ReadAllBytes(Path.Combine(dir, "b." + format)), format);
+        }
+    }
+
+    [TestMethod]
+    public void Pin_CheckFails_WritesNothingAndKeepsThePreviousFile()
+    {
+        var go = GoToolchains.Require()[^1];
+        var (dir, env) = Sandbox(go);
+        var file = Path.Combine(dir, "goenv.env");
+        File.WriteAllText(file, "PREVIOUS=1\n");
+        env["GOFLAGS"] = "-typo";
+        var pin = Goenv(dir, env, "pin");
+        Assert.AreEqual(1, pin.ExitCode, pin.Describe());
+        StringAssert.Contains(pin.StandardError, "nothing was pinned");
+        Assert.AreEqual("PREVIOUS=1\n", File.ReadAllText(file));
+        Assert.IsEmpty(Directory.GetFiles(dir, ".goenv-*"));
+    }
+
+    [TestMethod]
+    public void Pin_CredentialsInGoProxy_NeverReachTheFileOrOutput()
+    {
+        const string secret = "pin-secret-token-4711";
+        var go = GoToolchains.Require()[^1];
+        var (dir, env) = Sandbox(go);
+        env["GOPROXY"] = $"https://ci:{secret}@proxy.example.com,direct";
+        foreach (var format in EnvFileFormatNames.Words)
+        {
+            var path = Path.Combine(dir, "pin." + format);
+            var pin = Goenv(dir, env, "pin", "--format", format, "--env-file", path);
+            Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+            Assert.DoesNotContain(secret, pin.Output);
+            Assert.DoesNotContain(secret, File.ReadAllText(path));
+            StringAssert.Contains(pin.StandardOutput, "GOPROXY carries credentials");
+        }
+    }
+}
