@@ -8,6 +8,7 @@ internal sealed class CheckCommandOptions
 {
     private readonly Option<string?> _go = new("--go") { Description = "The go executable to check (default: the first go on PATH)." };
     private readonly Option<bool> _strict = new("--strict") { Description = "Fail (exit 1) on warnings too." };
+    private readonly Option<string?> _config = new("--config") { Description = "The .goenv.yml policy to apply (default: found from the working directory up to the repository root)." };
     private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => 10 };
 
     public void AddTo(Command command)
@@ -15,7 +16,11 @@ internal sealed class CheckCommandOptions
         command.Options.Add(_go);
         command.Options.Add(_strict);
         command.Options.Add(_timeout);
+        command.Options.Add(_config);
     }
+
+    /// <summary>--strict on the command line, else the policy's output.strict.</summary>
+    public static bool Strict(CheckOptions options, CheckResult result) => options.Strict || result.Policy?.Strict == true;
 
     public CheckOptions Read(ParseResult parse)
     {
@@ -25,6 +30,12 @@ internal sealed class CheckCommandOptions
             throw new UsageException($"--timeout must be a number of seconds between 0 and 3600, not {timeout}");
         }
 
-        return new CheckOptions { GoExecutable = parse.GetValue(_go), Timeout = TimeSpan.FromSeconds(timeout), Strict = parse.GetValue(_strict) };
+        return new CheckOptions
+        {
+            GoExecutable = parse.GetValue(_go),
+            Timeout = TimeSpan.FromSeconds(timeout),
+            Strict = parse.GetValue(_strict),
+            PolicyFile = parse.GetValue(_config),
+        };
     }
 }

@@ -18,7 +18,7 @@ internal static class PinCommands
         {
             var options = common.Read(parse);
             var result = GoEnvChecker.Check(host, options);
-            if (result.Failed(options.Strict))
+            if (result.Failed(CheckCommandOptions.Strict(options, result)))
             {
                 stderr.Write(TextReport.Render(result, color));
                 stderr.WriteLine("goenv-action: the check failed; nothing was pinned.");

@@ -60,8 +60,10 @@ internal static class Program
         {
             var options = common.Read(parse);
             var result = GoEnvChecker.Check(host, options);
-            stdout.Write(parse.GetValue(formatOption) == "json" ? JsonReport.Render(result) : TextReport.Render(result, color));
-            return result.Failed(options.Strict) ? ExitCodes.Failed : ExitCodes.Ok;
+            // The policy's output.format is the default; --format on the command line wins.
+            var format = parse.GetResult(formatOption) is { Implicit: false } ? parse.GetValue(formatOption) : result.Policy?.OutputFormat ?? "text";
+            stdout.Write(format == "json" ? JsonReport.Render(result) : TextReport.Render(result, color));
+            return result.Failed(CheckCommandOptions.Strict(options, result)) ? ExitCodes.Failed : ExitCodes.Ok;
         });
 
         var idArgument = new Argument<string?>("rule") { Description = "A rule id, e.g. GOENV0052.", Arity = ArgumentArity.ZeroOrOne };

@@ -11,6 +11,9 @@ public sealed record CheckOptions
     /// <summary>How long `go env` may take before it is killed.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The .goenv.yml to apply (--config); null = found from the working directory up to the repository root.</summary>
+    public string? PolicyFile { get; init; }
+
     /// <summary>--strict: warnings fail the check too.</summary>
     public bool Strict { get; init; }
 

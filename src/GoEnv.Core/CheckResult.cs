@@ -9,6 +9,9 @@ public sealed class CheckResult
     /// <summary>Most severe first, then by rule id.</summary>
     public required IReadOnlyList<Finding> Findings { get; init; }
 
+    /// <summary>The .goenv.yml policy applied (null when there is none, or it is broken).</summary>
+    public Policy.GoEnvPolicy? Policy { get; init; }
+
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 
     public bool HasWarnings => Findings.Any(f => f.Severity == Severity.Warning);

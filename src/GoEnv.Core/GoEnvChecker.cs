@@ -1,5 +1,6 @@
 using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
+using GoEnv.Core.Policy;
 using GoEnv.Core.Rules;
 
 namespace GoEnv.Core;
@@ -10,7 +11,27 @@ public static class GoEnvChecker
     public static CheckResult Check(HostEnvironment host, CheckOptions options)
     {
         var snapshot = SnapshotBuilder.Build(host, options);
-        return new CheckResult { Snapshot = snapshot, Findings = Evaluate(snapshot) };
+        var findings = Evaluate(snapshot);
+        var policyPath = options.PolicyFile is { Length: > 0 } given
+            ? Path.GetFullPath(given, host.WorkingDirectory)
+            : PolicyFile.Find(host.WorkingDirectory, snapshot.Git.WorkTreeRoot);
+        GoEnvPolicy? policy = null;
+        if (policyPath is not null)
+        {
+            var load = PolicyLoader.Load(policyPath);
+            if (load.Succeeded)
+            {
+                policy = load.Policy;
+                findings = Order(PolicyEvaluator.ApplyRuleSettings([.. findings, .. PolicyEvaluator.Evaluate(snapshot, policy!)], policy!));
+            }
+            else
+            {
+                // A broken policy is not applied (half a policy would be worse than none); its errors say why.
+                findings = Order([.. findings, .. load.Errors]);
+            }
+        }
+
+        return new CheckResult { Snapshot = snapshot, Findings = findings, Policy = policy };
     }
 
     public static IReadOnlyList<Finding> Evaluate(GoSnapshot snapshot)
@@ -25,10 +46,15 @@ public static class GoEnvChecker
         const string goFailed = "GOENV0002";
         findings.RemoveAll(f => f.RuleId == goFailed && findings.Any(o => o.RuleId != goFailed && o.Severity == Severity.Error && (o.Variable == f.Variable || f.Variable is null)));
 
-        return findings
+        return Order(findings);
+    }
+
+    private static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
+        findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ThenBy(f => f.Variable, StringComparer.Ordinal)
+            .ThenBy(f => f.File, StringComparer.Ordinal)
+            .ThenBy(f => f.Line)
             .ToList();
-    }
 }

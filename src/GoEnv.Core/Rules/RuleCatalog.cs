@@ -62,6 +62,8 @@ public static class RuleCatalog
         new GoExperimentUnknownRule(),
         new CgoEnabledInvalidRule(),
         new GoEnvFileLineRule(),
+        new Policy.PolicyFileInvalidRule(),
+        new Policy.PolicyViolationRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();
 
     public static Rule? Find(string id) => All.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
