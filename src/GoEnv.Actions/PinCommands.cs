@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoEnv.Core;
+using GoEnv.Core.Caching;
 using GoEnv.Core.Pinning;
 using GoEnv.Core.Reporting;
 
@@ -49,6 +50,10 @@ internal static class PinCommands
             }
 
             stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {result.Snapshot.Redactor.Redact(path)} (sha256 {environment.ContentHash()})");
+            var keys = SnapshotCacheKeys.Compute(result.Snapshot);
+            stdout.WriteLine($"cache-key-modules: {keys.Modules}");
+            stdout.WriteLine($"cache-key: {keys.Build}");
+            stdout.WriteLine($"restore-keys: {string.Join(' ', keys.BuildRestoreKeys)}");
             return ExitCodes.Ok;
         });
         return pin;

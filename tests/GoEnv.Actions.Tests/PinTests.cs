@@ -182,4 +182,38 @@ public sealed class PinTests
             StringAssert.Contains(pin.StandardOutput, "GOPROXY carries credentials");
         }
     }
+
+    [TestMethod]
+    public void Pin_MatrixEntries_ShareTheModulesKeyButNotTheBuildKey()
+    {
+        var go = GoToolchains.Require()[^1];
+        var (dir, env) = Sandbox(go);
+        File.WriteAllText(Path.Combine(dir, "go.sum"), "example.org/dep v1.0.0 h1:x=\n");
+        Dictionary<string, string> Keys(params (string Name, string Value)[] set)
+        {
+            var matrixEnv = new Dictionary<string, string>(env);
+            foreach (var (name, value) in set)
+            {
+                matrixEnv[name] = value;
+            }
+
+            var pin = Goenv(dir, matrixEnv, "pin", "--env-file", Path.Combine(dir, "k.env"));
+            Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+            return pin.StandardOutput.Split('\n').Where(l => l.StartsWith("cache-key", StringComparison.Ordinal))
+                .ToDictionary(l => l[..l.IndexOf(':', StringComparison.Ordinal)], l => l[(l.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+        }
+
+        var baseline = Keys();
+        var again = Keys();
+        CollectionAssert.AreEquivalent(baseline, again, "same inputs, same keys");
+        foreach (var change in new[] { ("GOARCH", "arm64"), ("GOOS", "windows"), ("CGO_ENABLED", "0"), ("GOFLAGS", "-mod=readonly -trimpath") })
+        {
+            var other = Keys(change);
+            Assert.AreEqual(baseline["cache-key-modules"], other["cache-key-modules"], change.Item1);
+            Assert.AreNotEqual(baseline["cache-key"], other["cache-key"], change.Item1);
+        }
+
+        File.AppendAllText(Path.Combine(dir, "go.sum"), "example.org/dep v1.0.0/go.mod h1:y=\n");
+        Assert.AreNotEqual(baseline["cache-key-modules"], Keys()["cache-key-modules"], "go.sum changed");
+    }
 }
