@@ -2,6 +2,8 @@ using System.CommandLine;
 using GoEnv.Core;
 using GoEnv.Core.Caching;
 using GoEnv.Core.Pinning;
+using GoEnv.Core.Policy;
+using GoEnv.Core.Toolchains;
 using GoEnv.Core.Reporting;
 
 namespace GoEnv.Actions;
@@ -13,11 +15,23 @@ internal static class PinCommands
     {
         var envFile = new Option<string>("--env-file") { Description = "The file to write.", DefaultValueFactory = _ => "goenv.env" };
         var format = FormatOption();
-        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format };
+        var versionFile = new Option<string?>("--go-version-file") { Description = "go.mod, go.work, .go-version or .tool-versions: pin the best installed Go that satisfies it." };
+        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile };
         common.AddTo(pin);
         pin.SetAction(parse =>
         {
             var options = common.Read(parse);
+            if (parse.GetValue(versionFile) is { Length: > 0 } wanted)
+            {
+                var selected = SelectToolchain(host, options, Path.GetFullPath(wanted, host.WorkingDirectory), stderr);
+                if (selected is null)
+                {
+                    return ExitCodes.Failed;
+                }
+
+                options = options with { GoExecutable = selected };
+            }
+
             var result = GoEnvChecker.Check(host, options);
             if (result.Failed(CheckCommandOptions.Strict(options, result)))
             {
@@ -50,6 +64,13 @@ internal static class PinCommands
             }
 
             stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {result.Snapshot.Redactor.Redact(path)} (sha256 {environment.ContentHash()})");
+            // The env file pins GOROOT; PATH is the caller's (GITHUB_PATH in Actions). Say so when they differ.
+            var pathGo = result.Snapshot.GoOnPath.FirstOrDefault();
+            if (result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
+            {
+                stdout.WriteLine($"note: later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
+            }
+
             var keys = SnapshotCacheKeys.Compute(result.Snapshot);
             stdout.WriteLine($"cache-key-modules: {keys.Modules}");
             stdout.WriteLine($"cache-key: {keys.Build}");
@@ -57,6 +78,34 @@ internal static class PinCommands
             return ExitCodes.Ok;
         });
         return pin;
+    }
+
+    /// <summary>The go executable of the installed toolchain that best satisfies the version file (and the policy's range).</summary>
+    private static string? SelectToolchain(HostEnvironment host, CheckOptions options, string path, TextWriter stderr)
+    {
+        var file = GoVersionFile.Read(path, out var problem);
+        if (file is null)
+        {
+            stderr.WriteLine($"goenv-action: --go-version-file: {problem}; nothing was pinned.");
+            return null;
+        }
+
+        var policyPath = options.PolicyFile is { Length: > 0 } given
+            ? Path.GetFullPath(given, host.WorkingDirectory)
+            : PolicyFile.Find(host.WorkingDirectory, Core.Git.GitFacts.FindWorkTreeRoot(host.WorkingDirectory));
+        var range = policyPath is null ? null : PolicyLoader.Load(policyPath).Policy?.GoVersion;
+        var home = host.GetNonEmpty("HOME") ?? host.GetNonEmpty("USERPROFILE");
+        var modCache = host.GetNonEmpty(GoVariableNames.GoModCache) ?? (home is null ? null : Path.Combine(home, "go", "pkg", "mod"));
+        var requirement = $"go >= {file.Minimum.Text} ({file.Path}:{file.Line})" + (range is null ? "" : $" within {range.Text} ({policyPath})");
+        var selection = ToolchainSelector.Select(ToolchainFinder.Find(host, modCache), file.Minimum, file.Preferred, range is null ? null : range.Contains, requirement);
+        if (selection.Chosen is null)
+        {
+            var found = selection.Candidates.Count == 0 ? "none" : string.Join(", ", selection.Candidates.Select(t => $"go{t.Version.Text} ({t.GoRoot}, via {t.FoundVia})"));
+            stderr.WriteLine($"goenv-action: no installed Go satisfies {selection.Requirement}. Installed: {found}. Nothing was pinned (GoEnv never downloads a toolchain).");
+            return null;
+        }
+
+        return selection.Chosen.GoExecutable(host.Os);
     }
 
     public static Command Verify(TextWriter stdout, HostEnvironment host, CheckCommandOptions common)

@@ -216,4 +216,48 @@ public sealed class PinTests
         File.AppendAllText(Path.Combine(dir, "go.sum"), "example.org/dep v1.0.0/go.mod h1:y=\n");
         Assert.AreNotEqual(baseline["cache-key-modules"], Keys()["cache-key-modules"], "go.sum changed");
     }
+
+    [TestMethod]
+    public void Pin_GoVersionFileNewerThanAnyInstall_FailsListingWhatIsInstalled()
+    {
+        var go = GoToolchains.Require()[0];
+        var (dir, env) = Sandbox(go);
+        File.WriteAllText(Path.Combine(dir, "go.mod"), "module example.com/app\n\ngo 1.99\n");
+        var pin = Goenv(dir, env, "pin", "--go-version-file", "go.mod");
+        Assert.AreEqual(1, pin.ExitCode, pin.Describe());
+        StringAssert.Contains(pin.StandardError, "no installed Go satisfies go >= 1.99");
+        StringAssert.Contains(pin.StandardError, "go" + go.Version.TrimStart('g', 'o'));
+        Assert.IsFalse(File.Exists(Path.Combine(dir, "goenv.env")));
+    }
+
+    [TestMethod]
+    public void Pin_SeveralInstalls_PinsTheNewestThatSatisfiesGoMod()
+    {
+        var all = GoToolchains.Require();
+        if (all.Count < 2)
+        {
+            Assert.Inconclusive("needs two toolchains");
+        }
+
+        // Offer the toolchains the way actions/setup-go lays them out, so the test does not depend on /usr/lib.
+        var (dir, env) = Sandbox(all[0]);
+        var toolCache = Path.Combine(dir, "toolcache");
+        foreach (var t in all)
+        {
+            Directory.CreateDirectory(Path.Combine(toolCache, "go", t.Version));
+            Directory.CreateSymbolicLink(Path.Combine(toolCache, "go", t.Version, "x64"), t.GoRoot);
+        }
+
+        env["RUNNER_TOOL_CACHE"] = toolCache;
+        var wanted = all[^2];
+        File.WriteAllText(Path.Combine(dir, "go.mod"), $"module example.com/app\n\ngo {wanted.Major}.{wanted.Minor}\n\ntoolchain {wanted.Version}\n");
+        var pin = Goenv(dir, env, "pin", "--go-version-file", "go.mod");
+        if (!wanted.IsAtLeast(21))
+        {
+            return;
+        }
+
+        Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+        StringAssert.Contains(pin.StandardOutput, $"for {wanted.Version} ");
+    }
 }
