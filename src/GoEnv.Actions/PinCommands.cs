@@ -15,8 +15,10 @@ internal static class PinCommands
     {
         var envFile = new Option<string>("--env-file") { Description = "The file to write.", DefaultValueFactory = _ => "goenv.env" };
         var format = FormatOption();
+        var summary = new Option<string>("--summary") { Description = "How to print what was pinned and the cache keys.", DefaultValueFactory = _ => "text" };
+        summary.AcceptOnlyFromAmong("text", "json");
         var versionFile = new Option<string?>("--go-version-file") { Description = "go.mod, go.work, .go-version or .tool-versions: pin the best installed Go that satisfies it." };
-        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile };
+        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, summary };
         common.AddTo(pin);
         pin.SetAction(parse =>
         {
@@ -58,23 +60,34 @@ internal static class PinCommands
 
             var path = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory);
             AtomicFile.Write(path, bytes);
-            foreach (var omission in pinned.Omitted)
-            {
-                stdout.WriteLine("note: " + omission.Reason);
-            }
+            var notes = pinned.Omitted.Select(o => o.Reason).ToList();
 
-            stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {result.Snapshot.Redactor.Redact(path)} (sha256 {environment.ContentHash()})");
             // The env file pins GOROOT; PATH is the caller's (GITHUB_PATH in Actions). Say so when they differ.
             var pathGo = result.Snapshot.GoOnPath.FirstOrDefault();
             if (result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
             {
-                stdout.WriteLine($"note: later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
+                notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
             }
 
             var keys = SnapshotCacheKeys.Compute(result.Snapshot);
-            stdout.WriteLine($"cache-key-modules: {keys.Modules}");
-            stdout.WriteLine($"cache-key: {keys.Build}");
-            stdout.WriteLine($"restore-keys: {string.Join(' ', keys.BuildRestoreKeys)}");
+            var redactor = result.Snapshot.Redactor;
+            if (parse.GetValue(summary) == "json")
+            {
+                stdout.Write(PinSummary.Json(redactor.Redact(path), environment, notes, keys));
+            }
+            else
+            {
+                foreach (var note in notes)
+                {
+                    stdout.WriteLine("note: " + note);
+                }
+
+                stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {redactor.Redact(path)} (sha256 {environment.ContentHash()})");
+                stdout.WriteLine($"cache-key-modules: {keys.Modules}");
+                stdout.WriteLine($"cache-key: {keys.Build}");
+                stdout.WriteLine($"restore-keys: {string.Join(' ', keys.BuildRestoreKeys)}");
+            }
+
             return ExitCodes.Ok;
         });
         return pin;

@@ -181,6 +181,13 @@ public sealed class PinTests
             Assert.DoesNotContain(secret, File.ReadAllText(path));
             StringAssert.Contains(pin.StandardOutput, "GOPROXY carries credentials");
         }
+
+        var summary = Goenv(dir, env, "pin", "--summary", "json");
+        Assert.AreEqual(0, summary.ExitCode, summary.Describe());
+        Assert.DoesNotContain(secret, summary.Output);
+        using var json = JsonDocument.Parse(summary.StandardOutput);
+        StringAssert.StartsWith(json.RootElement.GetProperty("cacheKeys").GetProperty("modules").GetString(), "goenv-modules-");
+        Assert.IsFalse(json.RootElement.GetProperty("variables").EnumerateArray().Any(v => v.GetString() == "GOPROXY"));
     }
 
     [TestMethod]
