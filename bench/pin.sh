@@ -5,14 +5,7 @@
 # Tools: hyperfine and git (Debian packages), the published Native AOT binary. Usage: bench/pin.sh [go-binary]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
-
-go=${1:-$(ls /opt/goenv-go/1.27/usr/lib/go-1.27/bin/go /usr/lib/go-1.23/bin/go 2>/dev/null | head -1)}
-[ -x "$go" ] || { echo "bench: no Go toolchain found (run .ci/install-go.sh)" >&2; exit 1; }
-dotnet publish src/GoEnv.Actions/GoEnv.Actions.csproj -c Release -r linux-x64 -o artifacts/publish/linux-x64 -v quiet -nologo >&2
-bin=$PWD/artifacts/publish/linux-x64/goenv-action
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/home"
+source bench/common.sh
 rows=$work/rows.md
 : > "$rows"
 
@@ -52,11 +45,5 @@ done
   echo "|---|---|---|---|"
   cat "$rows"
 } > "$work/table.md"
-python3 - docs/performance.md "$work/table.md" <<'PY'
-import sys, re
-doc, table = sys.argv[1], open(sys.argv[2]).read()
-text = open(doc).read()
-text = re.sub(r"(<!-- BENCH:pin -->\n).*?(<!-- /BENCH:pin -->)", lambda m: m.group(1) + table + m.group(2), text, flags=re.S)
-open(doc, "w").write(text)
-PY
+splice_table docs/performance.md pin "$work/table.md"
 cat "$work/table.md"
