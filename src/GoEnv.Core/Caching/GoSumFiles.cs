@@ -22,25 +22,34 @@ public static class GoSumFiles
         var workPath = goWork switch
         {
             "off" => null,
-            null or "" or "auto" => FindUpward(start, "go.work"),
+            null or "" or "auto" => ModuleFile.FindUpward(start, "go.work"),
             _ => Path.GetFullPath(goWork, start),
         };
 
-        if (workPath is not null)
+        var modPath = workPath is null ? ModuleFile.FindUpward(start, "go.mod") : null;
+        return From(start, workPath is null ? null : ModuleFile.Read(workPath), modPath);
+    }
+
+    /// <summary>The go.sum set of a checked snapshot, from the go.work and go.mod it already read.</summary>
+    public static GoSumSet Find(GoSnapshot snapshot) =>
+        From(Path.GetFullPath(snapshot.Host.WorkingDirectory), snapshot.GoWork, snapshot.GoMod?.Path);
+
+    private static GoSumSet From(string start, ModuleFile? work, string? modPath)
+    {
+        if (work is not null)
         {
-            var workDir = Path.GetDirectoryName(workPath) ?? start;
+            var workDir = Path.GetDirectoryName(work.Path) ?? start;
             var sums = new List<string>();
-            foreach (var use in ModuleFile.Read(workPath).Uses)
+            foreach (var use in work.Uses)
             {
                 sums.Add(Path.Combine(Path.GetFullPath(use.Value, workDir), "go.sum"));
             }
 
             // cmd/go: the workspace's sum file is the go.work path + ".sum" (go.work.sum for the usual name).
-            sums.Add(workPath + ".sum");
-            return Build(workDir, workPath, null, sums);
+            sums.Add(work.Path + ".sum");
+            return Build(workDir, work.Path, null, sums);
         }
 
-        var modPath = FindUpward(start, "go.mod");
         if (modPath is null)
         {
             return Build(start, null, null, []);
@@ -62,19 +71,5 @@ public static class GoSumFiles
         }
 
         return new GoSumSet(baseDir, repositoryRoot, workPath, modPath, [.. files.Values]);
-    }
-
-    private static string? FindUpward(string start, string name)
-    {
-        for (var dir = start; dir is not null; dir = Path.GetDirectoryName(dir))
-        {
-            var candidate = Path.Combine(dir, name);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

@@ -15,7 +15,7 @@ public static class SnapshotCacheKeys
             .ToList();
         var goArch = snapshot.Value(GoVariableNames.GoArch);
         var level = PinResolver.ArchitectureVariable(goArch, snapshot.Version) is { } arch ? snapshot.Value(arch) : "";
-        var sums = GoSumFiles.Find(snapshot.Host.WorkingDirectory, snapshot.Variable(GoVariableNames.GoWork).Value);
+        var sums = GoSumFiles.Find(snapshot);
         return CacheKeyCalculator.Compute(new CacheKeyInputs
         {
             GoVersion = snapshot.VersionText,

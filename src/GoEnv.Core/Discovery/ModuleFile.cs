@@ -29,6 +29,21 @@ public sealed class ModuleFile
 
     private bool HasUse => Uses.Count > 0;
 
+    /// <summary>The nearest file of that name in the directory or one of its parents, as cmd/go looks for go.mod and go.work.</summary>
+    public static string? FindUpward(string directory, string name)
+    {
+        for (var dir = directory; dir is not null; dir = System.IO.Path.GetDirectoryName(dir))
+        {
+            var candidate = System.IO.Path.Combine(dir, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     public static ModuleFile Read(string path)
     {
         try

@@ -279,45 +279,16 @@ public static class SnapshotBuilder
 
     private static (ModuleFile? GoMod, ModuleFile? GoWork, bool HasVendor) FindModule(HostEnvironment host, string goWork)
     {
-        ModuleFile? mod = null;
-        ModuleFile? work = null;
-        string? dir = host.WorkingDirectory;
-        while (dir is not null && mod is null)
+        var modPath = ModuleFile.FindUpward(host.WorkingDirectory, "go.mod");
+        var mod = modPath is null ? null : ModuleFile.Read(modPath);
+        var workPath = goWork switch
         {
-            var candidate = Path.Combine(dir, "go.mod");
-            if (File.Exists(candidate))
-            {
-                mod = ModuleFile.Read(candidate);
-            }
-
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        if (goWork != "off")
-        {
-            if (goWork.Length > 0 && goWork != "auto")
-            {
-                if (Path.IsPathFullyQualified(goWork) && File.Exists(goWork))
-                {
-                    work = ModuleFile.Read(goWork);
-                }
-            }
-            else
-            {
-                dir = host.WorkingDirectory;
-                while (dir is not null && work is null)
-                {
-                    var candidate = Path.Combine(dir, "go.work");
-                    if (File.Exists(candidate))
-                    {
-                        work = ModuleFile.Read(candidate);
-                    }
-
-                    dir = Path.GetDirectoryName(dir);
-                }
-            }
-        }
-
+            "off" => null,
+            "" or "auto" => ModuleFile.FindUpward(host.WorkingDirectory, "go.work"),
+            // A relative or missing GOWORK is an error GOENV0110 reports; there is no workspace to read then.
+            _ => Path.IsPathFullyQualified(goWork) && File.Exists(goWork) ? goWork : null,
+        };
+        var work = workPath is null ? null : ModuleFile.Read(workPath);
         var hasVendor = mod is not null && File.Exists(Path.Combine(Path.GetDirectoryName(mod.Path)!, "vendor", "modules.txt"));
         return (mod, work, hasVendor);
     }
