@@ -103,9 +103,7 @@ internal static class PinCommands
             return null;
         }
 
-        var policyPath = options.PolicyFile is { Length: > 0 } given
-            ? Path.GetFullPath(given, host.WorkingDirectory)
-            : PolicyFile.Find(host.WorkingDirectory, Core.Git.GitFacts.FindWorkTreeRoot(host.WorkingDirectory));
+        var policyPath = PolicyFile.Locate(options.PolicyFile, host.WorkingDirectory, Core.Git.GitFacts.FindWorkTreeRoot(host.WorkingDirectory));
         var range = policyPath is null ? null : PolicyLoader.Load(policyPath).Policy?.GoVersion;
         var home = host.GetNonEmpty("HOME") ?? host.GetNonEmpty("USERPROFILE");
         var modCache = host.GetNonEmpty(GoVariableNames.GoModCache) ?? (home is null ? null : Path.Combine(home, "go", "pkg", "mod"));

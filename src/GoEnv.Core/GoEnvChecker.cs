@@ -12,9 +12,7 @@ public static class GoEnvChecker
     {
         var snapshot = SnapshotBuilder.Build(host, options);
         var findings = Evaluate(snapshot);
-        var policyPath = options.PolicyFile is { Length: > 0 } given
-            ? Path.GetFullPath(given, host.WorkingDirectory)
-            : PolicyFile.Find(host.WorkingDirectory, snapshot.Git.WorkTreeRoot);
+        var policyPath = PolicyFile.Locate(options.PolicyFile, host.WorkingDirectory, snapshot.Git.WorkTreeRoot);
         GoEnvPolicy? policy = null;
         if (policyPath is not null)
         {

@@ -11,6 +11,10 @@ public static class PolicyFile
     /// <paramref name="repositoryRoot"/>; only the working directory when there is no repository (or the working
     /// directory is outside it), so a stray file in a parent directory of an unrelated checkout never applies.
     /// </summary>
+    /// <summary>The policy to apply: the one given (--config, made absolute), else the one <see cref="Find"/> finds.</summary>
+    public static string? Locate(string? given, string workingDirectory, string? repositoryRoot) =>
+        given is { Length: > 0 } ? System.IO.Path.GetFullPath(given, workingDirectory) : Find(workingDirectory, repositoryRoot);
+
     public static string? Find(string workingDirectory, string? repositoryRoot)
     {
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(workingDirectory));
