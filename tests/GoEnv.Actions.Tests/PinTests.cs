@@ -9,35 +9,25 @@ namespace GoEnv.Actions.Tests;
 public sealed class PinTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
-    private readonly List<string> _dirs = [];
+    private readonly List<GoSandbox> _sandboxes = [];
 
     [TestCleanup]
     public void RemoveSandboxes()
     {
-        foreach (var dir in _dirs)
+        foreach (var sandbox in _sandboxes)
         {
-            try
-            {
-                Directory.Delete(dir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            sandbox.Dispose();
         }
     }
 
+    /// <summary>The differential tests' sandbox (own HOME with telemetry off, a module, a file:// proxy), plus settings worth pinning.</summary>
     private (string Dir, Dictionary<string, string> Env) Sandbox(GoToolchain go)
     {
-        var dir = Directory.CreateTempSubdirectory("goenv-pin-").FullName;
-        _dirs.Add(dir);
-        var home = Path.Combine(dir, "home");
-        // Go 1.23+ telemetry would keep writing under HOME after go exits.
-        Directory.CreateDirectory(Path.Combine(home, ".config", "go", "telemetry"));
-        File.WriteAllText(Path.Combine(home, ".config", "go", "telemetry", "mode"), "off");
-        var module = Path.Combine(dir, "mod");
-        Directory.CreateDirectory(Path.Combine(module, "sub"));
-        File.WriteAllText(Path.Combine(module, "go.mod"), "module example.com/app\n\ngo 1.19\n");
-        return (module, new Dictionary<string, string> { ["HOME"] = home, ["PATH"] = go.BinDirectory + ":/usr/bin:/bin", ["GOFLAGS"] = "-mod=readonly", ["GOPRIVATE"] = "corp.example.com" });
+        var sandbox = GoSandbox.Create(go);
+        _sandboxes.Add(sandbox);
+        Directory.CreateDirectory(Path.Combine(sandbox.ModuleDirectory, "sub"));
+        var env = new Dictionary<string, string>(sandbox.Environment) { ["GOFLAGS"] = "-mod=readonly", ["GOPRIVATE"] = "corp.example.com" };
+        return (sandbox.ModuleDirectory, env);
     }
 
     private static ProcessResult Goenv(string dir, IReadOnlyDictionary<string, string> env, params string[] args) =>
