@@ -32,6 +32,9 @@ fi
 # Newer toolchains: a private apt configuration so the machine's own sources stay untouched.
 fetch_private() { # suite package-version...
   local suite=$1; shift
+  local missing=0
+  for v in "$@"; do [ -x "$root/$v/usr/lib/go-$v/bin/go" ] || missing=1; done
+  [ $missing = 1 ] || return 0
   local state=$root/apt-$suite
   mkdir -p "$state/lists/partial" "$state/archives/partial"
   cat > "$state/sources.list" <<SRC

@@ -1,15 +1,18 @@
 using System.CommandLine;
 using GoEnv.Core;
+using GoEnv.Core.Ci;
 
 namespace GoEnv.Actions;
 
-/// <summary>The options every command that runs a check shares: --go, --strict, --timeout.</summary>
+/// <summary>The options every command that runs a check shares: --go, --strict, --timeout, --config, --ci, --codequality-report.</summary>
 internal sealed class CheckCommandOptions
 {
     private readonly Option<string?> _go = new("--go") { Description = "The go executable to check (default: the first go on PATH)." };
     private readonly Option<bool> _strict = new("--strict") { Description = "Fail (exit 1) on warnings too." };
     private readonly Option<string?> _config = new("--config") { Description = "The .goenv.yml policy to apply (default: found from the working directory up to the repository root)." };
     private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => 10 };
+    private readonly Option<string> _ci = CiOption();
+    private readonly Option<string> _codeQuality = new("--codequality-report") { Description = "GitLab: the Code Quality report to write.", DefaultValueFactory = _ => "goenv-codequality.json" };
 
     public void AddTo(Command command)
     {
@@ -17,10 +20,32 @@ internal sealed class CheckCommandOptions
         command.Options.Add(_strict);
         command.Options.Add(_timeout);
         command.Options.Add(_config);
+        command.Options.Add(_ci);
+        command.Options.Add(_codeQuality);
     }
 
     /// <summary>--strict on the command line, else the policy's output.strict.</summary>
     public static bool Strict(CheckOptions options, CheckResult result) => options.Strict || result.Policy?.Strict == true;
+
+    public static Option<string> CiOption()
+    {
+        var ci = new Option<string>("--ci") { Description = "The CI protocol to speak (default: detected from GITHUB_ACTIONS / GITLAB_CI).", DefaultValueFactory = _ => "auto" };
+        ci.AcceptOnlyFromAmong([.. CiDetector.Words]);
+        return ci;
+    }
+
+    /// <summary>The `--ci` word given on the command line, or null when it was left to detection.</summary>
+    public string? ExplicitCi(ParseResult parse) => parse.GetResult(_ci) is { Implicit: false } ? parse.GetValue(_ci) : null;
+
+    public CiProvider Provider(ParseResult parse, HostEnvironment host, CiPlatform platform, bool terminalColor, int dotenvMaxVariables = 20) =>
+        CiProvider.Create(platform, host, new CiSettings
+        {
+            CodeQualityReport = parse.GetValue(_codeQuality)!,
+            TerminalColor = terminalColor,
+            DotenvMaxVariables = dotenvMaxVariables,
+        });
+
+    public CiPlatform Platform(ParseResult parse, HostEnvironment host) => CiDetector.Resolve(parse.GetValue(_ci), host);
 
     public CheckOptions Read(ParseResult parse)
     {

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using GoEnv.Core;
+using GoEnv.Core.Ci;
+using GoEnv.Core.Go;
 using GoEnv.Core.Caching;
 using GoEnv.Core.Pinning;
 using GoEnv.Core.Policy;
@@ -18,16 +20,33 @@ internal static class PinCommands
         var summary = new Option<string>("--summary") { Description = "How to print what was pinned and the cache keys.", DefaultValueFactory = _ => "text" };
         summary.AcceptOnlyFromAmong("text", "json");
         var versionFile = new Option<string?>("--go-version-file") { Description = "go.mod, go.work, .go-version or .tool-versions: pin the best installed Go that satisfies it." };
-        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, summary };
+        var toolchain = new Option<string?>("--toolchain") { Description = "The GOTOOLCHAIN to pin: local (default), auto, path, or a toolchain such as go1.22.3 (overrides the policy's go.toolchain)." };
+        var dotenvLimit = new Option<int>("--dotenv-max-variables") { Description = "GitLab: the dotenv variable limit of the instance (20 self-managed default; 50/100/150 on GitLab.com).", DefaultValueFactory = _ => 20 };
+        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit };
         common.AddTo(pin);
         pin.SetAction(parse =>
         {
             var options = common.Read(parse);
+            var limit = parse.GetValue(dotenvLimit);
+            if (limit is < 1 or > 10_000)
+            {
+                throw new UsageException($"--dotenv-max-variables must be between 1 and 10000, not {limit}");
+            }
+
+            var wantedToolchain = parse.GetValue(toolchain);
+            if (wantedToolchain is not null && GoToolchainSetting.Parse(wantedToolchain, out var toolchainError) is null)
+            {
+                throw new UsageException($"--toolchain {wantedToolchain}: {toolchainError}");
+            }
+
+            var platform = common.Platform(parse, host);
+            var provider = common.Provider(parse, host, platform, color, limit);
             if (parse.GetValue(versionFile) is { Length: > 0 } wanted)
             {
-                var selected = SelectToolchain(host, options, Path.GetFullPath(wanted, host.WorkingDirectory), stderr);
+                var selected = SelectToolchain(host, options, Path.GetFullPath(wanted, host.WorkingDirectory), out var failure);
                 if (selected is null)
                 {
+                    provider.Fail(failure!, stdout, stderr);
                     return ExitCodes.Failed;
                 }
 
@@ -35,54 +54,87 @@ internal static class PinCommands
             }
 
             var result = GoEnvChecker.Check(host, options);
+            var redactor = result.Snapshot.Redactor;
+            provider.Begin(redactor, stdout);
+            var inCi = provider.Platform != CiPlatform.None;
             if (result.Failed(CheckCommandOptions.Strict(options, result)))
             {
-                stderr.Write(TextReport.Render(result, color));
-                stderr.WriteLine("goenv-action: the check failed; nothing was pinned.");
+                // Plain: the report on stderr (stdout may be a --summary json document). CI: on stdout, where the
+                // runner looks for workflow commands.
+                provider.Report(new CiRun("pin", result, null, provider.RepositoryRoot), inCi ? stdout : stderr);
+                (inCi ? stdout : stderr).WriteLine("goenv-action: the check failed; nothing was pinned or exported.");
                 return ExitCodes.Failed;
             }
 
             var fileFormat = EnvFileFormatNames.Parse(parse.GetValue(format));
-            var pinned = PinResolver.Resolve(result.Snapshot);
+            var pinned = PinResolver.Resolve(result.Snapshot, wantedToolchain ?? result.Policy?.Toolchain);
+            var notes = pinned.Omitted.Select(o => o.Reason).ToList();
             var variables = pinned.Environment.Variables.Where(v => !(fileFormat == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
-            var environment = new PinnedEnvironment(pinned.Environment.GoVersion, variables);
-            var bytes = EnvFileWriter.Render(environment, fileFormat, out var problems);
+            PinnedEnvironment environment;
+            byte[] bytes;
+            IReadOnlyList<EnvFileProblem> problems;
+            try
+            {
+                environment = provider.FitEnvFile(new PinnedEnvironment(pinned.Environment.GoVersion, variables), fileFormat, notes);
+                bytes = EnvFileWriter.Render(environment, fileFormat, out problems);
+            }
+            catch (Core.Ci.GitLab.DotenvBudgetException e)
+            {
+                provider.Fail(redactor.Redact(e.Message) + " Nothing was pinned.", stdout, stderr);
+                return ExitCodes.Failed;
+            }
+
             if (problems.Count > 0)
             {
                 foreach (var problem in problems)
                 {
-                    stderr.WriteLine($"goenv-action: {problem.Variable}: {result.Snapshot.Redactor.Redact(problem.Message)}");
+                    provider.Fail($"{problem.Variable}: {redactor.Redact(problem.Message)}", stdout, stderr);
                 }
 
-                stderr.WriteLine($"goenv-action: the {EnvFileFormatNames.ToWord(fileFormat)} format cannot carry these values; nothing was pinned.");
+                provider.Fail($"the {EnvFileFormatNames.ToWord(fileFormat)} format cannot carry these values; nothing was pinned.", stdout, stderr);
                 return ExitCodes.Failed;
             }
 
             var path = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory);
             AtomicFile.Write(path, bytes);
-            var notes = pinned.Omitted.Select(o => o.Reason).ToList();
 
             // The env file pins GOROOT; PATH is the caller's (GITHUB_PATH in Actions). Say so when they differ.
             var pathGo = result.Snapshot.GoOnPath.FirstOrDefault();
-            if (result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
+            var goBin = Path.Combine(environment.Variables.TryGetValue(GoVariableNames.GoRoot, out var goRoot) ? goRoot : result.Snapshot.Value(GoVariableNames.GoRoot), "bin");
+            if (provider.Platform != CiPlatform.GitHub && result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
             {
                 notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
             }
 
             var keys = SnapshotCacheKeys.Compute(result.Snapshot);
-            var redactor = result.Snapshot.Redactor;
+            var outcome = new PinOutcome(environment, path, notes.Select(redactor.Redact).ToList(), keys, goBin);
+            var run = new CiRun("pin", result, outcome, provider.RepositoryRoot);
+            if (inCi || result.Findings.Count > 0)
+            {
+                provider.Report(run, inCi ? stdout : stderr);
+            }
+
+            try
+            {
+                provider.Export(run, stdout);
+            }
+            catch (Core.Ci.GitHub.GitHubFileCommandException e)
+            {
+                provider.Fail(redactor.Redact(e.Message), stdout, stderr);
+                return ExitCodes.Failed;
+            }
             if (parse.GetValue(summary) == "json")
             {
-                stdout.Write(PinSummary.Json(redactor.Redact(path), environment, notes, keys));
+                stdout.Write(PinSummary.Json(redactor.Redact(path), environment, outcome.Notes, keys));
             }
             else
             {
-                foreach (var note in notes)
+                foreach (var note in outcome.Notes)
                 {
-                    stdout.WriteLine("note: " + note);
+                    stdout.WriteLine("note: " + TextReport.Sanitize(note));
                 }
 
-                stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {redactor.Redact(path)} (sha256 {environment.ContentHash()})");
+                stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {TextReport.Sanitize(redactor.Redact(path))} (sha256 {environment.ContentHash()})");
                 stdout.WriteLine($"cache-key-modules: {keys.Modules}");
                 stdout.WriteLine($"cache-key: {keys.Build}");
                 stdout.WriteLine($"restore-keys: {string.Join(' ', keys.BuildRestoreKeys)}");
@@ -94,12 +146,12 @@ internal static class PinCommands
     }
 
     /// <summary>The go executable of the installed toolchain that best satisfies the version file (and the policy's range).</summary>
-    private static string? SelectToolchain(HostEnvironment host, CheckOptions options, string path, TextWriter stderr)
+    private static string? SelectToolchain(HostEnvironment host, CheckOptions options, string path, out string? failure)
     {
         var file = GoVersionFile.Read(path, out var problem);
         if (file is null)
         {
-            stderr.WriteLine($"goenv-action: --go-version-file: {problem}; nothing was pinned.");
+            failure = $"--go-version-file: {problem}; nothing was pinned.";
             return null;
         }
 
@@ -112,10 +164,11 @@ internal static class PinCommands
         if (selection.Chosen is null)
         {
             var found = selection.Candidates.Count == 0 ? "none" : string.Join(", ", selection.Candidates.Select(t => $"go{t.Version.Text} ({t.GoRoot}, via {t.FoundVia})"));
-            stderr.WriteLine($"goenv-action: no installed Go satisfies {selection.Requirement}. Installed: {found}. Nothing was pinned (GoEnv never downloads a toolchain).");
+            failure = $"no installed Go satisfies {selection.Requirement}. Installed: {found}. Nothing was pinned (GoEnv never downloads a toolchain).";
             return null;
         }
 
+        failure = null;
         return selection.Chosen.GoExecutable(host.Os);
     }
 
@@ -139,13 +192,11 @@ internal static class PinCommands
             }
 
             var snapshot = Core.Discovery.SnapshotBuilder.Build(host, common.Read(parse));
+            var provider = common.Provider(parse, host, common.Platform(parse, host), terminalColor: false);
+            provider.Begin(snapshot.Redactor, stdout);
             var drifts = PinVerifier.Compare(pinned, snapshot);
-            foreach (var drift in drifts)
-            {
-                stdout.WriteLine($"{path}:{drift.Line}: {drift.Variable} drifted: pinned {Quote(drift.Pinned)}, now {Quote(drift.Current)}");
-            }
-
-            stdout.WriteLine(drifts.Count == 0 ? $"OK: the environment matches {path}" : $"FAILED: {drifts.Count} variable(s) drifted from {path}");
+            provider.ReportDrifts(path, drifts, stdout);
+            stdout.WriteLine(drifts.Count == 0 ? $"OK: the environment matches {TextReport.Sanitize(path)}" : $"FAILED: {drifts.Count} variable(s) drifted from {TextReport.Sanitize(path)}");
             return drifts.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return verify;
@@ -157,6 +208,4 @@ internal static class PinCommands
         format.AcceptOnlyFromAmong([.. EnvFileFormatNames.Words]);
         return format;
     }
-
-    private static string Quote(string value) => "'" + TextReport.Sanitize(value) + "'";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoEnv.Core;
+using GoEnv.Core.Ci;
 using GoEnv.Core.Reporting;
 using GoEnv.Core.Rules;
 
@@ -49,11 +50,14 @@ internal static class Program
         }
     }
 
+    /// <summary>The tool's version, e.g. "0.1.0" (Directory.Build.props).</summary>
+    public static string ToolVersion => typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
     private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color)
     {
         var common = new CheckCommandOptions();
-        var formatOption = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "text" };
-        formatOption.AcceptOnlyFromAmong("text", "json");
+        var formatOption = new Option<string>("--format") { Description = "Output: text, json, sarif, or the CI protocol github|gitlab (default: the detected CI, else text).", DefaultValueFactory = _ => "auto" };
+        formatOption.AcceptOnlyFromAmong("auto", "text", "json", "sarif", "github", "gitlab");
         var check = new Command("check", "Find every problem in the Go environment before Go does.") { formatOption };
         common.AddTo(check);
         check.SetAction(parse =>
@@ -61,9 +65,26 @@ internal static class Program
             var options = common.Read(parse);
             var result = GoEnvChecker.Check(host, options);
             // The policy's output.format is the default; --format on the command line wins.
-            var format = parse.GetResult(formatOption) is { Implicit: false } ? parse.GetValue(formatOption) : result.Policy?.OutputFormat ?? "text";
-            stdout.Write(format == "json" ? JsonReport.Render(result) : TextReport.Render(result, color));
-            return result.Failed(CheckCommandOptions.Strict(options, result)) ? ExitCodes.Failed : ExitCodes.Ok;
+            var format = parse.GetResult(formatOption) is { Implicit: false } ? parse.GetValue(formatOption)! : result.Policy?.OutputFormat ?? "auto";
+            var failed = result.Failed(CheckCommandOptions.Strict(options, result)) ? ExitCodes.Failed : ExitCodes.Ok;
+            var platform = common.ExplicitCi(parse) is { } ci ? CiDetector.Resolve(ci, host) : format switch
+            {
+                "github" => CiPlatform.GitHub,
+                "gitlab" => CiPlatform.GitLab,
+                "text" => CiPlatform.None,
+                _ => CiDetector.Detect(host),
+            };
+            var provider = common.Provider(parse, host, platform, color);
+            if (format is "json" or "sarif")
+            {
+                // A document on stdout is the whole output: no workflow commands mixed into it.
+                stdout.Write(format == "json" ? JsonReport.Render(result) : SarifReport.Render(result, provider.RepositoryRoot, ToolVersion));
+                return failed;
+            }
+
+            provider.Begin(result.Snapshot.Redactor, stdout);
+            provider.Report(new CiRun("check", result, null, provider.RepositoryRoot), stdout);
+            return failed;
         });
 
         var idArgument = new Argument<string?>("rule") { Description = "A rule id, e.g. GOENV0052.", Arity = ArgumentArity.ZeroOrOne };

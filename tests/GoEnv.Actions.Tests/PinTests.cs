@@ -257,4 +257,30 @@ public sealed class PinTests
         Assert.AreEqual(0, pin.ExitCode, pin.Describe());
         StringAssert.Contains(pin.StandardOutput, $"for {wanted.Version} ");
     }
+
+    [TestMethod]
+    public void Pin_ToolchainChoice_CommandLineOverPolicyOverLocal()
+    {
+        var go = GoToolchains.Require()[^1];
+        var (dir, env) = Sandbox(go);
+        string Pinned(params string[] args)
+        {
+            var pin = Goenv(dir, env, ["pin", "--ci", "none", .. args]);
+            Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+            return EnvFileReader.Read(Path.Combine(dir, "goenv.env"), EnvFileFormat.Dotenv).Variables["GOTOOLCHAIN"].Value;
+        }
+
+        env["GOTOOLCHAIN"] = "auto";
+        Assert.AreEqual("local", Pinned(), "no toolchain downloads behind the user's back by default");
+        Assert.AreEqual("auto", Pinned("--toolchain", "auto"));
+        Assert.AreEqual(go.Version, Pinned("--toolchain", go.Version));
+
+        File.WriteAllText(Path.Combine(dir, ".goenv.yml"), "go:\n  toolchain: auto\n");
+        Assert.AreEqual("auto", Pinned(), "the policy's go.toolchain");
+        Assert.AreEqual(go.Version, Pinned("--toolchain", go.Version), "the command line wins over the policy");
+
+        var bad = Goenv(dir, env, "pin", "--toolchain", "go1.22+bogus");
+        Assert.AreEqual(2, bad.ExitCode, bad.Describe());
+        StringAssert.Contains(bad.StandardError, "--toolchain");
+    }
 }

@@ -16,6 +16,12 @@ internal static class PinHeader
     /// </summary>
     public const string DotenvHashVariable = "GOENV_PIN_SHA256";
 
+    /// <summary>
+    /// GitLab dotenv only: the comma-separated names pinned to the empty value, folded into one variable when the
+    /// file would otherwise pass GitLab's variable limit (Ci.GitLab.DotenvBudget). `verify` expands it.
+    /// </summary>
+    public const string DotenvEmptyVariable = "GOENV_PIN_EMPTY";
+
     public static string Comment(PinnedEnvironment env) => CommentPrefix + env.GoVersion + HashMarker + env.ContentHash();
 
     /// <summary>Reads a header comment line; false for any other line.</summary>

@@ -13,9 +13,9 @@ public static class PinVerifier
         };
 
         var drifts = new List<PinDrift>();
-        foreach (var (name, variable) in pinned.Variables.OrderBy(v => v.Value.Line))
+        foreach (var (name, variable) in Expand(pinned).OrderBy(v => v.Value.Line).ThenBy(v => v.Key, StringComparer.Ordinal))
         {
-            if (name == "GOENV_PIN_SHA256")
+            if (name == PinHeader.DotenvHashVariable)
             {
                 continue;
             }
@@ -29,5 +29,26 @@ public static class PinVerifier
         }
 
         return drifts;
+    }
+
+    /// <summary>The file's variables with GOENV_PIN_EMPTY (GitLab dotenv) turned back into one empty variable per name, at its line.</summary>
+    private static IEnumerable<KeyValuePair<string, EnvFileVariable>> Expand(EnvFileContent pinned)
+    {
+        foreach (var pair in pinned.Variables)
+        {
+            if (pair.Key != PinHeader.DotenvEmptyVariable)
+            {
+                yield return pair;
+                continue;
+            }
+
+            foreach (var name in pair.Value.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!pinned.Variables.ContainsKey(name))
+                {
+                    yield return new(name, pair.Value with { Name = name, Value = "" });
+                }
+            }
+        }
     }
 }

@@ -10,11 +10,11 @@ public static class TextReport
     {
         var sb = new StringBuilder();
         var snapshot = result.Snapshot;
-        var go = snapshot.Go is { } g ? snapshot.Redactor.Redact(g.Path) : "(none)";
+        var go = snapshot.Go is { } g ? Sanitize(snapshot.Redactor.Redact(g.Path)) : "(none)";
         sb.Append("goenv check: ").Append(go);
         if (snapshot.VersionText.Length > 0)
         {
-            sb.Append(" (").Append(snapshot.VersionText).Append(')');
+            sb.Append(" (").Append(Sanitize(snapshot.VersionText)).Append(')');
         }
 
         sb.Append('\n');
@@ -23,7 +23,7 @@ public static class TextReport
             sb.Append('\n').Append(Paint(Heading(group.Key, group.Count()), group.Key, color)).Append('\n');
             foreach (var f in group)
             {
-                var where = f.File is null ? "" : $" [{f.File}{(f.Line > 0 ? ":" + f.Line : "")}]";
+                var where = f.File is null ? "" : $" [{Sanitize(f.File)}{(f.Line > 0 ? ":" + f.Line : "")}]";
                 sb.Append("  ").Append(Paint(f.RuleId, f.Severity, color));
                 if (f.Variable is not null)
                 {
@@ -68,27 +68,10 @@ public static class TextReport
         return $"\u001b[{code}m{text}\u001b[0m";
     }
 
-    /// <summary>Control characters from values (ESC, CR) cannot reach the terminal: they are shown escaped.</summary>
-    public static string Sanitize(string text)
-    {
-        if (!text.Any(c => char.IsControl(c) && c != '\n'))
-        {
-            return text.Replace("\n", "\n      ", StringComparison.Ordinal);
-        }
-
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (char.IsControl(c) && c != '\n')
-            {
-                sb.Append(c switch { '\r' => "\\r", '\t' => "\\t", _ => $"\\u{(int)c:x4}" });
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString().Replace("\n", "\n      ", StringComparison.Ordinal);
-    }
+    /// <summary>
+    /// Untrusted text (values, Go's messages, paths) made safe for a terminal or CI log (<see cref="Ci.LogText"/>):
+    /// control characters shown escaped, nothing that a runner could take for a workflow command; the lines of a
+    /// multi-line message are indented under the first.
+    /// </summary>
+    public static string Sanitize(string text) => string.Join("\n      ", Ci.LogText.Lines(text));
 }

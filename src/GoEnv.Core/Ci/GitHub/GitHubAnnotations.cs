@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text;
+using GoEnv.Core.Findings;
+
+namespace GoEnv.Core.Ci.GitHub;
+
+/// <summary>
+/// Findings as GitHub annotations: one `::error`, `::warning` or `::notice` line each, within the runner's budget.
+/// </summary>
+/// <remarks>
+/// ci-protocols.md §2.2. The runner keeps the first 10 issues of each type per step (`ExecutionContext._maxCountPerIssueType`)
+/// and only logs the rest, so the first 10 of each type in the given order (most severe first, then rule id) become
+/// annotations and the rest are counted. `file` is sent workspace-relative with '/' (an absolute path is never sent:
+/// on Windows its ':' and its meaning outside the repository are both trouble); a file outside the workspace goes into
+/// the message instead. Columns only with a line (the runner drops columns without one). The message is cut so it
+/// stays within the runner's 4096 UTF-16 chars once unescaped (`_maxIssueMessageLength`), rather than letting the
+/// runner cut it anywhere, possibly inside a surrogate pair.
+/// </remarks>
+public static class GitHubAnnotations
+{
+    /// <summary>Annotations the runner keeps per type (error, warning, notice) per step.</summary>
+    public const int MaxPerType = 10;
+
+    /// <summary>The runner's cut-off for an annotation message, in UTF-16 chars after unescaping.</summary>
+    public const int MaxMessageLength = 4096;
+
+    public static GitHubAnnotationBatch Render(IReadOnlyList<Finding> findings, string? workspace)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var root = WorkspacePrefix(workspace);
+        var perType = new int[3];
+        var lines = new List<string>();
+        var annotated = new List<Finding>();
+        var notAnnotated = 0;
+        foreach (var finding in findings)
+        {
+            ArgumentNullException.ThrowIfNull(finding, nameof(findings));
+            var type = finding.Severity switch
+            {
+                Severity.Error => 0,
+                Severity.Warning => 1,
+                _ => 2,
+            };
+            if (perType[type] == MaxPerType)
+            {
+                notAnnotated++;
+                continue;
+            }
+
+            perType[type]++;
+            lines.Add(Line(finding, root));
+            annotated.Add(finding);
+        }
+
+        return new GitHubAnnotationBatch(lines, notAnnotated, annotated);
+    }
+
+    private static string Line(Finding finding, string? root)
+    {
+        var properties = new List<KeyValuePair<string, string?>>(4);
+        var location = "";
+        var relative = root is null ? null : RelativeFile(root, finding.File);
+        if (relative is not null)
+        {
+            properties.Add(new("file", relative));
+            if (finding.Line > 0)
+            {
+                properties.Add(new("line", finding.Line.ToString(CultureInfo.InvariantCulture)));
+                if (finding.Column > 0)
+                {
+                    // Single-line range: no endLine is sent, so the runner keeps the column.
+                    properties.Add(new("col", finding.Column.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+        }
+        else if (!string.IsNullOrEmpty(finding.File))
+        {
+            // Outside the workspace the runner could not link the file anyway; the reader still needs to know which one.
+            location = finding.File
+                       + (finding.Line > 0 ? ":" + finding.Line.ToString(CultureInfo.InvariantCulture) : "")
+                       + (finding.Line > 0 && finding.Column > 0 ? ":" + finding.Column.ToString(CultureInfo.InvariantCulture) : "")
+                       + ": ";
+        }
+
+        // Last, so the runner's Trim() of the property list can only ever reach the title, which never ends in white space.
+        properties.Add(new("title", Visible(string.IsNullOrEmpty(finding.Variable) ? finding.RuleId : finding.RuleId + " " + finding.Variable)));
+        var message = location + finding.Message + (string.IsNullOrWhiteSpace(finding.Fix) ? "" : " — fix: " + finding.Fix);
+        return GitHubCommand.Format(finding.SeverityName, properties, Cut(Visible(message)));
+    }
+
+    /// <summary>The workspace as a full path ending in a separator, or null when there is none.</summary>
+    private static string? WorkspacePrefix(string? workspace)
+    {
+        if (string.IsNullOrWhiteSpace(workspace))
+        {
+            return null;
+        }
+
+        try
+        {
+            var full = Path.GetFullPath(workspace);
+            return Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The path relative to the workspace with '/' separators, or null when it is not inside it.</summary>
+    private static string? RelativeFile(string root, string? file)
+    {
+        if (string.IsNullOrEmpty(file))
+        {
+            return null;
+        }
+
+        string full;
+        try
+        {
+            // A relative path means relative to the workspace, as the runner reads it; ".." segments are resolved
+            // first, so "../x" is outside.
+            full = Path.GetFullPath(file, root);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+
+        // The runner compares paths case-insensitively on Windows only (IOUtil.FilePathStringComparison).
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        if (full.Length <= root.Length || !full.StartsWith(root, comparison))
+        {
+            return null;
+        }
+
+        var relative = full[root.Length..].Replace(Path.DirectorySeparatorChar, '/');
+
+        // The runner would drop a leading '=' from the property (see GitHubCommand): such a file is named in the message.
+        return relative.StartsWith('=') ? null : relative;
+    }
+
+    /// <summary>
+    /// Line breaks normalised to LF (sent escaped, shown as lines in the annotation); other control characters
+    /// (ESC and friends) shown as visible escapes, since the runner also prints the message into the log (§7.1).
+    /// </summary>
+    private static string Visible(string text)
+    {
+        text = text.ReplaceLineEndings("\n");
+        if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (!char.IsControl(c) || c is '\n' or '\t')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append(c == '\u001b' ? "\\e" : $"\\u{(int)c:x4}");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>At most <see cref="MaxMessageLength"/> chars, ending in '…' when cut, never between the halves of a surrogate pair.</summary>
+    private static string Cut(string message)
+    {
+        if (message.Length <= MaxMessageLength)
+        {
+            return message;
+        }
+
+        var end = MaxMessageLength - 1;
+        if (char.IsHighSurrogate(message[end - 1]))
+        {
+            end--;
+        }
+
+        return string.Concat(message.AsSpan(0, end), "…");
+    }
+}

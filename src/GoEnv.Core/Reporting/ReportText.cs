@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace GoEnv.Core.Reporting;
+
+/// <summary>Paths and text as reports carry them (annotations, Code Quality, SARIF): repository-relative, encodable.</summary>
+public static class ReportText
+{
+    /// <summary>
+    /// The file relative to the repository root with '/' separators, or null when there is no file, it is the root
+    /// itself, or it lies outside: reports never carry an absolute path.
+    /// </summary>
+    public static string? RepositoryRelative(string? file, string repositoryRoot)
+    {
+        if (string.IsNullOrEmpty(file))
+        {
+            return null;
+        }
+
+        string relative;
+        try
+        {
+            var root = Path.GetFullPath(repositoryRoot);
+            relative = Path.GetRelativePath(root, Path.GetFullPath(file, root));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+
+        relative = Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
+        return relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : JsonSafe(relative);
+    }
+
+    /// <summary>Text Utf8JsonWriter can encode: a lone UTF-16 surrogate (possible in a Windows environment value) becomes U+FFFD.</summary>
+    public static string JsonSafe(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        StringBuilder? fixedText = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                fixedText?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c))
+            {
+                fixedText ??= new StringBuilder(text.Length).Append(text, 0, i);
+                fixedText.Append('\uFFFD');
+                continue;
+            }
+
+            fixedText?.Append(c);
+        }
+
+        return fixedText?.ToString() ?? text;
+    }
+}
