@@ -66,48 +66,25 @@ internal static class PinCommands
                 return ExitCodes.Failed;
             }
 
-            var fileFormat = EnvFileFormatNames.Parse(parse.GetValue(format));
-            var pinned = PinResolver.Resolve(result.Snapshot, wantedToolchain ?? result.Policy?.Toolchain);
-            var notes = pinned.Omitted.Select(o => o.Reason).ToList();
-            var variables = pinned.Environment.Variables.Where(v => !(fileFormat == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
-            PinnedEnvironment environment;
-            byte[] bytes;
-            IReadOnlyList<EnvFileProblem> problems;
-            try
+            var request = new PinRequest
             {
-                environment = provider.FitEnvFile(new PinnedEnvironment(pinned.Environment.GoVersion, variables), fileFormat, notes);
-                bytes = EnvFileWriter.Render(environment, fileFormat, out problems);
-            }
-            catch (Core.Ci.GitLab.DotenvBudgetException e)
-            {
-                provider.Fail(redactor.Redact(e.Message) + " Nothing was pinned.", stdout, stderr);
-                return ExitCodes.Failed;
-            }
-
-            if (problems.Count > 0)
+                EnvFilePath = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory),
+                Format = EnvFileFormatNames.Parse(parse.GetValue(format)),
+                Toolchain = wantedToolchain,
+                CallerSetsPath = provider.Platform == CiPlatform.GitHub,
+                Fit = provider.FitEnvFile,
+            };
+            if (Pinner.Pin(result, request, out var problems) is not { } outcome)
             {
                 foreach (var problem in problems)
                 {
-                    provider.Fail($"{problem.Variable}: {redactor.Redact(problem.Message)}", stdout, stderr);
+                    provider.Fail(problem, stdout, stderr);
                 }
 
-                provider.Fail($"the {EnvFileFormatNames.ToWord(fileFormat)} format cannot carry these values; nothing was pinned.", stdout, stderr);
+                provider.Fail("nothing was pinned.", stdout, stderr);
                 return ExitCodes.Failed;
             }
 
-            var path = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory);
-            AtomicFile.Write(path, bytes);
-
-            // The env file pins GOROOT; PATH is the caller's (GITHUB_PATH in Actions). Say so when they differ.
-            var pathGo = result.Snapshot.GoOnPath.FirstOrDefault();
-            var goBin = Path.Combine(environment.Variables.TryGetValue(GoVariableNames.GoRoot, out var goRoot) ? goRoot : result.Snapshot.Value(GoVariableNames.GoRoot), "bin");
-            if (provider.Platform != CiPlatform.GitHub && result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
-            {
-                notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
-            }
-
-            var keys = SnapshotCacheKeys.Compute(result.Snapshot);
-            var outcome = new PinOutcome(environment, path, notes.Select(redactor.Redact).ToList(), keys, goBin);
             var run = new CiRun("pin", result, outcome, provider.RepositoryRoot);
             if (inCi || result.Findings.Count > 0)
             {
@@ -123,9 +100,10 @@ internal static class PinCommands
                 provider.Fail(redactor.Redact(e.Message), stdout, stderr);
                 return ExitCodes.Failed;
             }
+
             if (parse.GetValue(summary) == "json")
             {
-                stdout.Write(PinSummary.Json(redactor.Redact(path), environment, outcome.Notes, keys));
+                stdout.Write(PinSummary.Json(redactor.Redact(outcome.EnvFilePath), outcome.Environment, outcome.Notes, outcome.Keys));
             }
             else
             {
@@ -134,10 +112,10 @@ internal static class PinCommands
                     stdout.WriteLine("note: " + TextReport.Sanitize(note));
                 }
 
-                stdout.WriteLine($"pinned {environment.Count} variables for {result.Snapshot.VersionText} to {TextReport.Sanitize(redactor.Redact(path))} (sha256 {environment.ContentHash()})");
-                stdout.WriteLine($"cache-key-modules: {keys.Modules}");
-                stdout.WriteLine($"cache-key: {keys.Build}");
-                stdout.WriteLine($"restore-keys: {string.Join(' ', keys.BuildRestoreKeys)}");
+                stdout.WriteLine($"pinned {outcome.Environment.Count} variables for {result.Snapshot.VersionText} to {TextReport.Sanitize(redactor.Redact(outcome.EnvFilePath))} (sha256 {outcome.Environment.ContentHash()})");
+                stdout.WriteLine($"cache-key-modules: {outcome.Keys.Modules}");
+                stdout.WriteLine($"cache-key: {outcome.Keys.Build}");
+                stdout.WriteLine($"restore-keys: {string.Join(' ', outcome.Keys.BuildRestoreKeys)}");
             }
 
             return ExitCodes.Ok;

@@ -1,0 +1,76 @@
+using GoEnv.Core.Caching;
+using GoEnv.Core.Ci;
+using GoEnv.Core.Discovery;
+
+namespace GoEnv.Core.Pinning;
+
+/// <summary>What to pin and where: the file, its format, the GOTOOLCHAIN choice and how the CI constrains the file.</summary>
+public sealed record PinRequest
+{
+    public required string EnvFilePath { get; init; }
+
+    public EnvFileFormat Format { get; init; } = EnvFileFormat.Dotenv;
+
+    /// <summary>The GOTOOLCHAIN to pin; null: the policy's go.toolchain, else local.</summary>
+    public string? Toolchain { get; init; }
+
+    /// <summary>Whether the caller puts the pinned go first on PATH itself (GitHub's GITHUB_PATH): then no note about PATH.</summary>
+    public bool CallerSetsPath { get; init; }
+
+    /// <summary>A CI's limits on the file (GitLab dotenv); identity by default.</summary>
+    public Func<PinnedEnvironment, EnvFileFormat, List<string>, PinnedEnvironment>? Fit { get; init; }
+}
+
+/// <summary>`pin` after a passing check: resolve, fit, render, write atomically, compute the cache keys.</summary>
+public static class Pinner
+{
+    /// <summary>
+    /// Writes the env file for a check that passed. Returns the outcome, or null with <paramref name="problems"/>
+    /// naming every reason nothing was written (a value the format cannot carry, a CI limit that cannot be met).
+    /// </summary>
+    public static PinOutcome? Pin(CheckResult result, PinRequest request, out IReadOnlyList<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(request);
+        var redactor = result.Snapshot.Redactor;
+        var pinned = PinResolver.Resolve(result.Snapshot, request.Toolchain ?? result.Policy?.Toolchain);
+        var notes = pinned.Omitted.Select(o => o.Reason).ToList();
+
+        // GOENV cannot be set from a go env file (Go reads it from the OS environment only).
+        var variables = pinned.Environment.Variables.Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
+        PinnedEnvironment environment;
+        byte[] bytes;
+        IReadOnlyList<EnvFileProblem> refused;
+        try
+        {
+            environment = new PinnedEnvironment(pinned.Environment.GoVersion, variables);
+            environment = request.Fit?.Invoke(environment, request.Format, notes) ?? environment;
+            bytes = EnvFileWriter.Render(environment, request.Format, out refused);
+        }
+        catch (Ci.GitLab.DotenvBudgetException e)
+        {
+            problems = [redactor.Redact(e.Message)];
+            return null;
+        }
+
+        if (refused.Count > 0)
+        {
+            problems = [.. refused.Select(p => $"{p.Variable}: {redactor.Redact(p.Message)}"),
+                $"the {EnvFileFormatNames.ToWord(request.Format)} format cannot carry these values"];
+            return null;
+        }
+
+        AtomicFile.Write(request.EnvFilePath, bytes);
+
+        // The env file pins GOROOT; PATH is the caller's. Say so when the go on PATH is not the pinned one.
+        var pathGo = result.Snapshot.GoOnPath.FirstOrDefault();
+        var goRoot = environment.Variables.TryGetValue(GoVariableNames.GoRoot, out var root) ? root : result.Snapshot.Value(GoVariableNames.GoRoot);
+        if (!request.CallerSetsPath && result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
+        {
+            notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
+        }
+
+        problems = [];
+        return new PinOutcome(environment, request.EnvFilePath, [.. notes.Select(redactor.Redact)], SnapshotCacheKeys.Compute(result.Snapshot), Path.Combine(goRoot, "bin"));
+    }
+}
