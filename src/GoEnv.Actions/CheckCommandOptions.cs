@@ -5,12 +5,15 @@ using GoEnv.Core.Ci;
 namespace GoEnv.Actions;
 
 /// <summary>The options every command that runs a check shares: --go, --strict, --timeout, --config, --ci, --codequality-report.</summary>
-internal sealed class CheckCommandOptions
+internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processRunner)
 {
+    /// <summary>The default `--timeout`, in seconds.</summary>
+    public const double DefaultTimeoutSeconds = 10;
+
     private readonly Option<string?> _go = new("--go") { Description = "The go executable to check (default: the first go on PATH)." };
     private readonly Option<bool> _strict = new("--strict") { Description = "Fail (exit 1) on warnings too." };
     private readonly Option<string?> _config = new("--config") { Description = "The .goenv.yml policy to apply (default: found from the working directory up to the repository root)." };
-    private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => 10 };
+    private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => DefaultTimeoutSeconds };
     private readonly Option<string> _ci = CiOption();
     private readonly Option<string> _codeQuality = new("--codequality-report") { Description = "GitLab: the Code Quality report to write.", DefaultValueFactory = _ => "goenv-codequality.json" };
 
@@ -61,6 +64,7 @@ internal sealed class CheckCommandOptions
             Timeout = TimeSpan.FromSeconds(timeout),
             Strict = parse.GetValue(_strict),
             PolicyFile = parse.GetValue(_config),
+            ProcessRunner = processRunner,
         };
     }
 }

@@ -74,7 +74,21 @@ internal static class PinCommands
                 CallerSetsPath = provider.Platform == CiPlatform.GitHub,
                 Fit = provider.FitEnvFile,
             };
-            if (Pinner.Pin(result, request, out var problems) is not { } outcome)
+            PinOutcome? outcome;
+            IReadOnlyList<string> problems;
+            try
+            {
+                outcome = Pinner.Pin(result, request, out problems);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A full disk, a read-only directory, no permission: the machine's state, not a bug. The previous
+                // file is as it was (AtomicFile), and nothing was exported.
+                provider.Fail(redactor.Redact(e.Message) + " Nothing was pinned or exported.", stdout, stderr);
+                return ExitCodes.Failed;
+            }
+
+            if (outcome is null)
             {
                 foreach (var problem in problems)
                 {

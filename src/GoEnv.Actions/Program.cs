@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoEnv.Core;
 using GoEnv.Core.Ci;
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Reporting;
 using GoEnv.Core.Rules;
 
@@ -15,13 +16,37 @@ internal static class Program
             System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? "")),
             Directory.GetCurrentDirectory(),
             OperatingSystem.IsWindows() ? HostOs.Windows : OperatingSystem.IsMacOS() ? HostOs.MacOS : HostOs.Linux);
+        var runner = Prestart(args, host);
         var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(host.Get("NO_COLOR")) && host.Get("TERM") != "dumb";
-        return Run(args, Console.Out, Console.Error, host, color);
+        return Run(args, Console.Out, Console.Error, host, color, runner);
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color)
+    /// <summary>
+    /// `go env` is most of a check's time: start it now, while the command line is parsed and the rest starts up.
+    /// Only for the plain forms whose probe is certain (`check|pin|verify`, at most `--go PATH`, no `--timeout`,
+    /// no `--go-version-file`); anything else, or a guess that turns out different, runs the probe normally.
+    /// </summary>
+    private static IProcessRunner Prestart(string[] args, HostEnvironment host)
     {
-        var root = BuildCommands(stdout, stderr, host, color);
+        if (args.Length == 0 || args[0] is not ("check" or "pin" or "verify") || args.Any(a => a.StartsWith("--timeout", StringComparison.Ordinal) || a.StartsWith("--go-version-file", StringComparison.Ordinal)))
+        {
+            return ProcessRunner.Instance;
+        }
+
+        var at = Array.IndexOf(args, "--go");
+        if (args.Any(a => a.StartsWith("--go=", StringComparison.Ordinal)) || at == args.Length - 1)
+        {
+            return ProcessRunner.Instance;
+        }
+
+        var go = at > 0 ? args[at + 1] : null;
+        var request = SnapshotBuilder.PredictProbe(host, go, TimeSpan.FromSeconds(CheckCommandOptions.DefaultTimeoutSeconds));
+        return request is null ? ProcessRunner.Instance : new PrestartedProcessRunner(ProcessRunner.Instance, request);
+    }
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner? processRunner = null)
+    {
+        var root = BuildCommands(stdout, stderr, host, color, processRunner ?? ProcessRunner.Instance);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -53,9 +78,9 @@ internal static class Program
     /// <summary>The tool's version, e.g. "0.1.0" (Directory.Build.props).</summary>
     public static string ToolVersion => typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color)
+    private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner processRunner)
     {
-        var common = new CheckCommandOptions();
+        var common = new CheckCommandOptions(processRunner);
         var formatOption = new Option<string>("--format") { Description = "Output: text, json, sarif, or the CI protocol github|gitlab (default: the detected CI, else text).", DefaultValueFactory = _ => "auto" };
         formatOption.AcceptOnlyFromAmong("auto", "text", "json", "sarif", "github", "gitlab");
         var check = new Command("check", "Find every problem in the Go environment before Go does.") { formatOption };

@@ -40,6 +40,12 @@ public sealed class GoEnvFile
         string text;
         try
         {
+            if (Directory.Exists(path))
+            {
+                // os.ReadFile fails with EISDIR and Go ignores the file, as for any read error.
+                return new GoEnvFile(path, true, "it is a directory", [], []);
+            }
+
             if (!File.Exists(path))
             {
                 return new GoEnvFile(path, false, null, [], []);

@@ -9,12 +9,21 @@ namespace GoEnv.Core.Discovery;
 /// </summary>
 public static class GoEnvProbe
 {
-    public static GoEnvProbeResult Run(IProcessRunner runner, string goExe, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan timeout, IReadOnlyList<string> names)
+    public static ProcessRequest Request(string goExe, IReadOnlyDictionary<string, string> environment, string workingDirectory, TimeSpan timeout, IReadOnlyList<string> names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         var args = new List<string>(names.Count + 2) { "env", "-json" };
         args.AddRange(names);
+        return new ProcessRequest(goExe, args, environment, workingDirectory, timeout);
+    }
+
+    public static GoEnvProbeResult Run(IProcessRunner runner, ProcessRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(request);
+        var timeout = request.Timeout;
         var clock = Stopwatch.StartNew();
-        var outcome = runner.Run(new ProcessRequest(goExe, args, environment, workingDirectory, timeout));
+        var outcome = runner.Run(request);
         var elapsed = clock.Elapsed;
 
         if (!outcome.Started)

@@ -37,7 +37,7 @@ public static class SnapshotBuilder
         var probe = GoEnvProbeResult.NotRun;
         if (go is not null && goProblem is null)
         {
-            probe = GoEnvProbe.Run(options.ProcessRunner, go.Path, ProbeEnvironment(host), NeutralDirectory(host), options.Timeout, GoVariableNames.Probed);
+            probe = GoEnvProbe.Run(options.ProcessRunner, ProbeRequest(host, go.Path, options.Timeout));
         }
 
         // The Go version decides how some things are read, so settle it first.
@@ -66,9 +66,16 @@ public static class SnapshotBuilder
         }
 
         resolver = new SourceResolver(host, userFile, goRootEnv);
-        foreach (var entry in userFile?.Entries.Values ?? [])
+
+        // Every place a value can come from: the process environment (above), both env files, and what Go reported.
+        foreach (var entry in (userFile?.Entries.Values ?? []).Concat(goRootEnv?.Entries.Values ?? []))
         {
             redactor.LearnFrom(entry.Value);
+        }
+
+        foreach (var (_, value) in probe.Values)
+        {
+            redactor.LearnFrom(value);
         }
 
         var variables = new Dictionary<string, GoVariable>(StringComparer.Ordinal);
@@ -120,6 +127,25 @@ public static class SnapshotBuilder
             Git = options.GitFacts(host.WorkingDirectory),
             Redactor = redactor,
         };
+    }
+
+    /// <summary>The one `go env -json NAME…` call a snapshot makes, for a go executable already located.</summary>
+    public static ProcessRequest ProbeRequest(HostEnvironment host, string goExecutable, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return GoEnvProbe.Request(goExecutable, ProbeEnvironment(host), NeutralDirectory(host), timeout, GoVariableNames.Probed);
+    }
+
+    /// <summary>
+    /// The probe request for the go a snapshot with these options will use (the first on PATH unless one is given),
+    /// or null when there is none: what the CLI can start before it has even parsed its command line.
+    /// </summary>
+    public static ProcessRequest? PredictProbe(HostEnvironment host, string? goExecutable, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        string? problem = null;
+        var go = goExecutable is { Length: > 0 } given ? GoLocator.FromCommandLine(host, given, out problem) : GoLocator.FindOnPath(host).FirstOrDefault();
+        return go is null || problem is not null ? null : ProbeRequest(host, go.Path, timeout);
     }
 
     /// <summary>
