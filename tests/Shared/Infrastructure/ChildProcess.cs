@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace GoEnv.Actions.Tests.Infrastructure;
+namespace GoEnv.Tests.Infrastructure;
 
 /// <summary>Runs a program with an environment built from scratch (like <c>env -i</c>) and a timeout.</summary>
 internal static class ChildProcess

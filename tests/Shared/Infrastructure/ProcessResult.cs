@@ -1,4 +1,4 @@
-namespace GoEnv.Actions.Tests.Infrastructure;
+namespace GoEnv.Tests.Infrastructure;
 
 /// <summary>What a finished (or killed) child process left behind.</summary>
 internal sealed record ProcessResult(
