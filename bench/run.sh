@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks `goenv-action check` against its floor, one `go env -json NAMES…` call, on a healthy environment,
-# and writes the figures into docs/performance.md (between the BENCH markers).
+# Benchmarks `goenv-action check` and `pin` against their floor, one `go env -json NAMES…` call, on a healthy
+# environment, the Native AOT binary against the framework-dependent build (start-up), and peak memory; writes the
+# figures into docs/performance.md (between the BENCH:check and BENCH:startup markers).
 # Tools: hyperfine (Debian package), the published Native AOT binary. Usage: bench/run.sh [go-binary]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,13 +13,29 @@ printf 'module example.com/bench\n\ngo 1.19\n' > "$work/mod/go.mod"
 envs=(env -i HOME="$work/home" PATH="$(dirname "$go"):/usr/bin:/bin")
 floor_names=$("${envs[@]}" "$bin" check --format json | python3 -c "import json,sys; print(' '.join(k for k in json.load(sys.stdin)['environment'] if k not in ('GOWORK',)))")
 
+root=$PWD
 out=$work/hyperfine.json
 cd "$work/mod"
 hyperfine --warmup 5 --runs "${BENCH_RUNS:-40}" -N --export-json "$out" \
   -n floor "${envs[*]} $go env -json $floor_names" \
   -n bare "${envs[*]} $go env -json" \
   -n check "${envs[*]} $bin check" \
-  -n check-json "${envs[*]} $bin check --format json" >&2
+  -n check-json "${envs[*]} $bin check --format json" \
+  -n pin "${envs[*]} $bin pin --env-file $work/pinned.env" >&2
+
+# Start-up: the same commands from the framework-dependent build (needs the .NET runtime, JIT-compiled).
+fdd=$work/fdd
+dotnet publish "$root/src/GoEnv.Actions/GoEnv.Actions.csproj" -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$fdd" -v quiet -nologo >&2
+startup=$work/startup.json
+hyperfine --warmup 3 --runs "${BENCH_RUNS:-40}" -N --export-json "$startup" \
+  -n aot-explain "${envs[*]} $bin explain GOENV0001" \
+  -n fdd-explain "${envs[*]} DOTNET_ROOT=${DOTNET_ROOT:-/usr/share/dotnet} $fdd/goenv-action explain GOENV0001" \
+  -n aot-check "${envs[*]} $bin check" \
+  -n fdd-check "${envs[*]} DOTNET_ROOT=${DOTNET_ROOT:-/usr/share/dotnet} $fdd/goenv-action check" >&2
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+mem_check=$(peak "${envs[@]}" "$bin" check)
+mem_pin=$(peak "${envs[@]}" "$bin" pin --env-file "$work/pinned.env")
+mem_fdd=$(peak "${envs[@]}" DOTNET_ROOT="${DOTNET_ROOT:-/usr/share/dotnet}" "$fdd/goenv-action" check)
 cd - >/dev/null
 
 python3 - "$out" "$go" "$("$go" version)" "$(nproc)" <<'PY' > "$work/table.md"
@@ -30,11 +47,26 @@ print(f"Measured with hyperfine (-N, 5 warm-up runs, {len(res['floor']['times'])
 print()
 print("| command | median ms | mean ± σ ms | × floor |")
 print("|---|---|---|---|")
-labels = {"floor": "`go env -json NAMES…` (the floor)", "bare": "`go env -json` (all variables)", "check": "`goenv-action check`", "check-json": "`goenv-action check --format json`"}
-for k in ["floor", "bare", "check", "check-json"]:
+labels = {"floor": "`go env -json NAMES…` (the floor)", "bare": "`go env -json` (all variables)", "check": "`goenv-action check`", "check-json": "`goenv-action check --format json`", "pin": "`goenv-action pin` (check + env file + cache keys)"}
+for k in ["floor", "bare", "check", "check-json", "pin"]:
     r = res[k]
     print(f"| {labels[k]} | {med[k]:.1f} | {r['mean']*1000:.1f} ± {r['stddev']*1000:.1f} | {med[k]/floor:.2f} |")
 PY
 
 splice_table docs/performance.md check "$work/table.md"
 cat "$work/table.md"
+
+python3 - "$startup" "$mem_check" "$mem_pin" "$mem_fdd" <<'PY' > "$work/startup.md"
+import json, sys, statistics
+res = {r["command"]: statistics.median(r["times"]) * 1000 for r in json.load(open(sys.argv[1]))["results"]}
+print(f"Measured with hyperfine (-N, 3 warm-up runs), same sandbox; peak memory is the maximum resident set size from `/usr/bin/time -f %M`.")
+print()
+print("| command | Native AOT median ms | framework-dependent median ms |")
+print("|---|---|---|")
+print(f"| `explain GOENV0001` (start-up, no Go) | {res['aot-explain']:.1f} | {res['fdd-explain']:.1f} |")
+print(f"| `check` | {res['aot-check']:.1f} | {res['fdd-check']:.1f} |")
+print()
+print(f"Peak memory: `check` {int(sys.argv[2])/1024:.1f} MiB and `pin` {int(sys.argv[3])/1024:.1f} MiB (Native AOT); `check` framework-dependent {int(sys.argv[4])/1024:.1f} MiB.")
+PY
+splice_table docs/performance.md startup "$work/startup.md"
+cat "$work/startup.md"

@@ -51,7 +51,9 @@ public sealed class GoEnvFile
                 return new GoEnvFile(path, false, null, [], []);
             }
 
-            text = File.ReadAllText(path);
+            // Bytes decoded as they are: File.ReadAllText would drop a BOM (and take a UTF-16 one as an encoding),
+            // while cmd/go reads the bytes, so a BOM makes it skip the first line (checked with go1.22).
+            text = System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

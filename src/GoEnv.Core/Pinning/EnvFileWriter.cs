@@ -90,6 +90,13 @@ public static class EnvFileWriter
             problems.Add(new(name, "the value contains a NUL character, which no process environment can carry"));
         }
 
+        if (value.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            // .NET decodes the environment as UTF-8 and turns invalid bytes into U+FFFD (so does `go env -json`):
+            // the bytes Go really sees are lost, and the file would pin a different value.
+            problems.Add(new(name, "the value holds bytes that are not UTF-8 (read as U+FFFD), so the file cannot reproduce it"));
+        }
+
         var lineBreak = value.AsSpan().IndexOfAny('\r', '\n') >= 0;
         switch (format)
         {

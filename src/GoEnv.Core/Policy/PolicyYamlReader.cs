@@ -13,6 +13,21 @@ internal static class PolicyYamlReader
     public static PolicyNode? Read(string text)
     {
         var parser = new Parser(new StringReader(text));
+        try
+        {
+            return Read(parser);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (found by the property tests: a flow
+            // mapping left open inside a block mapping, "? a:\n  {b\n  - c"). It is a syntax error like any other.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "The YAML is malformed after this point (an unclosed '{' or '[' is the usual cause).", e);
+        }
+    }
+
+    private static PolicyNode? Read(Parser parser)
+    {
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _))
         {

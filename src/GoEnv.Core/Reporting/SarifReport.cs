@@ -96,7 +96,8 @@ public static class SarifReport
                 occurrences[key] = occurrence + 1;
 
                 var startLine = relative is not null && finding.Line > 0 ? finding.Line : 1;
-                var startColumn = relative is not null && finding.Column > 0 ? finding.Column : 1;
+                // endColumn is startColumn + 1: int.MaxValue would overflow into a negative column that fails the upload.
+                var startColumn = relative is not null && finding.Column > 0 ? Math.Min(finding.Column, int.MaxValue - 1) : 1;
 
                 json.WriteStartObject();
                 json.WriteString("ruleId", id);

@@ -7,6 +7,8 @@ namespace GoEnv.Core.Security;
 /// URL user-info (`scheme://user:secret@host` → `scheme://user:***@host`, `scheme://token@host` → `scheme://***@host`),
 /// and every secret learned from the environment replaced wherever it appears, even outside a URL
 /// (Go's own messages, file contents echoed back, a secret split from its URL by a parser).
+/// Besides URL user-info, values are searched for the token formats GitHub and GitLab document (their fixed
+/// prefixes make them recognisable anywhere, e.g. a GOPRIVATE pattern `corp.example.com/ghp_…` pasted by mistake).
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -22,7 +24,17 @@ public sealed partial class SecretRedactor
     /// <summary>Learns the secrets inside a value (URL user-info), so they are masked wherever they appear later.</summary>
     public void LearnFrom(string? value)
     {
-        if (string.IsNullOrEmpty(value) || !value.Contains('@', StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        foreach (Match m in TokenPattern().Matches(value))
+        {
+            Add(m.Value);
+        }
+
+        if (!value.Contains('@', StringComparison.Ordinal))
         {
             return;
         }
@@ -79,7 +91,17 @@ public sealed partial class SecretRedactor
     }
 
     // scheme://userinfo@ — userinfo stops at characters that cannot be in it unescaped (RFC 3986 §3.2.1),
-    // so "a@b" in free text or "@" in a path is not taken for credentials.
-    [GeneratedRegex(@"(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?<userinfo>[^/?#@\s,|]+)@", RegexOptions.CultureInvariant)]
+    // so "a@b" in free text or "@" in a path is not taken for credentials. The lookbehind lets a scheme start only
+    // at the first letter of a run of scheme characters (where the leftmost match starts anyway): without it, every
+    // letter of a long run is tried as a start and scanned to the run's end, quadratic in the value's length
+    // (6 s for a 256 KiB GOPRIVATE).
+    [GeneratedRegex(@"(?<=(?:^|[^A-Za-z0-9+.\-])[0-9+.\-]*)(?<scheme>[A-Za-z][A-Za-z0-9+.\-]*)://(?<userinfo>[^/?#@\s,|]+)@", RegexOptions.CultureInvariant)]
     private static partial Regex UserInfoPattern();
+
+    // GitHub: ghp_/gho_/ghu_/ghs_/ghr_ + 36 base62 characters, github_pat_ + 82 ("Behind GitHub's new authentication
+    // token formats", github.blog 2021-04-05; fine-grained PATs 2022-10-18). GitLab: glpat- and the other gl*- prefixes
+    // of its token-prefix table (docs.gitlab.com/security/tokens), 20 or more characters. Lower bounds, not exact
+    // lengths: a longer token must still be masked whole.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}|gl(?:pat|dt|rt|cbt|ptt|ft|imt|oas|soat|agent)-[A-Za-z0-9_\-]{20,})", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPattern();
 }

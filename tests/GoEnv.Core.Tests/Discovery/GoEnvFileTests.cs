@@ -25,6 +25,25 @@ public sealed class GoEnvFileTests
     }
 
     [TestMethod]
+    public void Read_FileWithBom_FirstLineIgnoredLikeGo()
+    {
+        // Found checking the port for the property tests: `GOENV=f go env GOFLAGS` prints nothing for this file.
+        var path = Path.Combine(Path.GetTempPath(), "goenv-bom-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. "GOFLAGS=-mod=mod\nGOPROXY=direct\n"u8]);
+        try
+        {
+            var file = GoEnvFile.Read(path);
+
+            Assert.IsNull(file.Get("GOFLAGS"));
+            Assert.AreEqual("direct", file.Get("GOPROXY")!.Value);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
     public void Read_MissingFile_IsEmptyNotAnError()
     {
         var file = GoEnvFile.Read(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "env"));

@@ -243,4 +243,17 @@ public sealed class EnvFileWriterTests
             Assert.AreEqual(value, content.Variables[name].Value, $"{format} {name}");
         }
     }
+
+    [TestMethod]
+    [DynamicData(nameof(AllFormats))]
+    public void Render_ValueWithBytesThatWereNotUtf8_IsRefused(EnvFileFormat format)
+    {
+        // The process environment held 0xFF 0xFE; .NET (and `go env -json`) read them as U+FFFD.
+        var env = new PinnedEnvironment(Version, [new("GOPRIVATE", "corp.example.com/\uFFFD\uFFFD")]);
+
+        var bytes = EnvFileWriter.Render(env, format, out var problems);
+
+        Assert.IsEmpty(bytes);
+        StringAssert.Contains(problems.Single().Message, "not UTF-8");
+    }
 }

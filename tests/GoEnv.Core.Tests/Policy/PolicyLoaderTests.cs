@@ -97,6 +97,16 @@ public sealed class PolicyLoaderTests
     }
 
     [TestMethod]
+    public void Load_FlowMappingLeftOpenInBlockMapping_SyntaxErrorNotException()
+    {
+        // Found by ParserProperties: YamlDotNet's scanner throws InvalidOperationException here, not YamlException.
+        var error = SingleError("? a:\n  {b\n  - c\n");
+
+        StringAssert.Contains(error.Message, "not valid YAML");
+        Assert.IsGreaterThanOrEqualTo(1, error.Line);
+    }
+
+    [TestMethod]
     public void Load_BadIndentation_ErrorAtParserPosition()
     {
         var error = SingleError("go:\n  version: \"1.22\"\n toolchain: local\n");

@@ -132,6 +132,18 @@ public sealed class SarifReportTests
     }
 
     [TestMethod]
+    public void Render_LargestColumn_RegionStaysPositive()
+    {
+        // Found by SarifProperties: endColumn (startColumn + 1) overflowed to int.MinValue.
+        using var bed = new RuleTestBed();
+        var result = With(bed.Check(), new Finding("GOENV0101", Severity.Error, null, "m", "f", Path.Combine(bed.WorkDir, "go.mod"), 3, int.MaxValue));
+
+        var region = Run(SarifReport.Render(result, bed.Root, "1.0.0")).GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+
+        Assert.IsGreaterThan(region.GetProperty("startColumn").GetInt32(), region.GetProperty("endColumn").GetInt32());
+    }
+
+    [TestMethod]
     public void Render_NoFile_IsShownOnTheModulesGoModWithTheRealSourceInTheMessage()
     {
         using var bed = new RuleTestBed();

@@ -85,7 +85,10 @@ public static class GitHubAnnotations
         // Last, so the runner's Trim() of the property list can only ever reach the title, which never ends in white space.
         properties.Add(new("title", Visible(string.IsNullOrEmpty(finding.Variable) ? finding.RuleId : finding.RuleId + " " + finding.Variable)));
         var message = location + finding.Message + (string.IsNullOrWhiteSpace(finding.Fix) ? "" : " — fix: " + finding.Fix);
-        return GitHubCommand.Format(finding.SeverityName, properties, Cut(Visible(message)));
+
+        // Legacy markers are broken before the cut: breaking them adds a space each, which after the cut would take
+        // the message past the runner's limit again (Format's own pass then finds none).
+        return GitHubCommand.Format(finding.SeverityName, properties, Cut(LogText.BreakLegacyCommands(Visible(message))));
     }
 
     /// <summary>The workspace as a full path ending in a separator, or null when there is none.</summary>

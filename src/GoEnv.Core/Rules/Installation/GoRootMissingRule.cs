@@ -37,8 +37,28 @@ internal sealed class GoRootMissingRule : Rule
         var path = Path.IsPathRooted(goRoot.Value) ? goRoot.Value : Path.GetFullPath(goRoot.Value, snapshot.Host.WorkingDirectory);
         if (!Directory.Exists(path))
         {
-            var what = File.Exists(path) ? "is a file, not a directory" : "does not exist";
+            var what = !File.Exists(path) ? "does not exist" : DanglingLink(path) ?? "is a file, not a directory";
             yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoRoot)} is {goRoot.Value}, which {what}. Every go command fails with \"go: cannot find GOROOT directory: {goRoot.Value}\".", $"Unset GOROOT, or {WhereToChange(snapshot, GoVariableNames.GoRoot)} to name the Go installation.");
+        }
+    }
+
+    /// <summary>File.Exists is true for a symbolic link that leads nowhere; say which kind it is.</summary>
+    private static string? DanglingLink(string path)
+    {
+        try
+        {
+            if (new FileInfo(path).LinkTarget is null)
+            {
+                return null;
+            }
+
+            var target = File.ResolveLinkTarget(path, returnFinalTarget: true);
+            return $"is a symbolic link to {target?.FullName}, which does not exist";
+        }
+        catch (IOException)
+        {
+            // ELOOP: the links lead back to each other.
+            return "is a symbolic link loop";
         }
     }
 }

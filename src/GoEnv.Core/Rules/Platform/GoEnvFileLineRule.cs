@@ -12,7 +12,7 @@ internal sealed class GoEnvFileLineRule : Rule
 
     public override string? Variable => GoVariableNames.GoEnv;
 
-    public override string Description => "Go reads its env file (`go env -w`, $GOENV or ~/.config/go/env) literally: KEY=VALUE split at the first `=`, no trimming, no quoting, no `export`, and a line must start with an upper-case letter. `GOPRIVATE = corp.example.com` sets a variable named \"GOPRIVATE \" (with a space), `export GOFLAGS=-mod=mod` is ignored, `GOSUMDB=\"off\"` keeps the quotes. Go silently ignores what was meant.";
+    public override string Description => "Go reads its env file (`go env -w`, $GOENV or ~/.config/go/env) literally: KEY=VALUE split at the first `=`, no trimming, no quoting, no `export`, and a line must start with an upper-case letter. `GOPRIVATE = corp.example.com` sets a variable named \"GOPRIVATE \" (with a space), `export GOFLAGS=-mod=mod` is ignored, `GOSUMDB=\"off\"` keeps the quotes. Go silently ignores what was meant — and a file it cannot read at all (no permission, a directory) is ignored whole, without a word.";
 
     public override string Fix => "Write the line as KEY=VALUE with nothing around the `=` — or better, use `go env -w KEY=VALUE`.";
 
@@ -21,6 +21,12 @@ internal sealed class GoEnvFileLineRule : Rule
         var file = snapshot.UserEnvFile;
         if (file is null)
         {
+            yield break;
+        }
+
+        if (file.ReadError is { } error)
+        {
+            yield return Report(snapshot, $"The go env file {file.Path} cannot be read ({error}): Go ignores it silently, so none of its settings apply (and `go env -w` fails).", $"Make {file.Path} a file the build user can read, or point GOENV elsewhere (GOENV=off for none).");
             yield break;
         }
 

@@ -133,6 +133,20 @@ public sealed class GitHubAnnotationsTests
     }
 
     [TestMethod]
+    public void Render_HugeMessageOfLegacyMarkers_AtMost4096CharsOnceBroken()
+    {
+        // Found by GitHubProperties: each broken "##[" grows by one char, so breaking after the cut overshot the limit.
+        var message = string.Concat(Enumerable.Repeat("##[", 2000));
+        var finding = new Finding("GOENV0007", Severity.Error, "GOFLAGS", message, "fix it");
+
+        var command = Parse(GitHubAnnotations.Render([finding], Workspace).Lines.Single());
+
+        Assert.AreEqual(GitHubAnnotations.MaxMessageLength, command.Data.Length);
+        Assert.EndsWith("…", command.Data);
+        Assert.DoesNotContain("##[", command.Data);
+    }
+
+    [TestMethod]
     [DataRow(0)]
     [DataRow(1)]
     public void Render_CutAtASurrogatePair_NeverSplitsIt(int offset)

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Text;
+using CsCheck;
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Go;
+using GoEnv.Core.Pinning;
+using GoEnv.Core.Policy;
+
+namespace GoEnv.Core.Tests.Properties;
+
+/// <summary>
+/// Every parser of user-controlled input returns a result (or its documented refusal) for arbitrary text, arbitrary
+/// bytes read as UTF-8, and token soups of its own grammar; those that read files also from the file's raw bytes.
+/// Any other exception is a failure.
+/// </summary>
+[TestClass]
+public sealed class ParserProperties
+{
+    private static readonly GoVersion?[] s_versions = [null, GoVersion.Parse("go1.20.14"), GoVersion.Parse("go1.22.12")];
+
+    private static readonly string[] s_versionTokens =
+    [
+        "go", "1", "1.", "1.22", "1.22.3", "1.21rc1", "1.22beta2", "alpha1", "rc", "0", "01", ".", "..", "x", ".x", "999999999", "1000000000",
+        "99999999999999999999", "-", "-custom", " ", "\t", "+", "+auto", "+path", "local", "auto", "path", "/", "\\", "=", ">=", "<", ">", "<=", ",",
+    ];
+
+    private static readonly string[] s_goFlagsTokens = ["-mod=readonly", "-mod=mod", "-tags=a,b", "'", "\"", " ", "\t", "\n", "\r", "-x", "--", "=", "-ldflags='-s -w'", "-gcflags=all=-N", "-trimpath", "-"];
+
+    private static readonly string[] s_goProxyTokens =
+    [
+        "https://proxy.golang.org", "direct", "off", ",", "|", "http://", "https://", "file:///", "file://", "file:", "//", "[", "]", "[::1]", ":", "@",
+        "user:pass@", "proxy.example.com", ":8080", ":port", " ", "?", "#", "/", "\\", "C:\\", "%", "%zz", "HTTPS://", "1http:", "a+b-c.d:",
+    ];
+
+    private static readonly string[] s_goSumDbTokens =
+    [
+        "off", "sum.golang.org", "sum.golang.google.cn", "+", "033de0ae", "Ac4zctda0e5eza+HJyk9SxEdh+s3Ab2bT/W5D8Gn3s4V",
+        "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ab2bT/W5D8Gn3s4V", " ", "\t", "https://", "[", "]", ":", "=", "AQ==", "AA", "/", "?", "#", "@", "ffffffff",
+    ];
+
+    private static readonly string[] s_patternTokens = ["*", "?", "[", "]", "^", "-", "\\", "/", ",", "a-z", "[a-z]", "[^a]", "[]", "example.com", "github.com/org", "**", " ", "a", "*a"];
+
+    private static readonly string[] s_moduleTokens =
+    [
+        "module", "go", "toolchain", "require", "use", "replace", "exclude", "retract", "godebug", "(", ")", "//", "\"", "`", "\\\"", "=>", "v1.2.3",
+        "example.com/m", "1.22", "go1.22.3", "\n", "\r\n", " ", "\t", "/*", "./sub", "..",
+    ];
+
+    private static readonly string[] s_goEnvTokens = ["GOFLAGS=", "GOPROXY=", "=", "\n", "\r\n", "\r", "#", "export ", " ", "A", "a", "\uFEFF", "GO PRIVATE =", "GOPRIVATE", "-mod=mod"];
+
+    private static readonly string[] s_envFileTokens =
+    [
+        "export ", "$env:", "NAME", "GOFLAGS", "=", " = ", "'", "\\'", "'\\''", "\u2018", "\u2019", "''", "#", "# goenv pin: go1.22 sha256:abc", "\n", "\r\n", "{", "}",
+        "\"goVersion\"", "\"sha256\"", "\"environment\"", ":", ",", "[", "]", "\"", "GOENV_PIN_SHA256=", "\uFEFF", "null", "1", "true", "\\u0000", "/*", "x",
+    ];
+
+    private static readonly string[] s_yamlKeys =
+    [
+        "go", "version", "toolchain", "require", "rules", "output", "format", "strict", "equals", "oneOf", "not", "contains", "notContains", "scheme",
+        "GOFLAGS", "GOPROXY", "GOSUMDB", "GOPRIVATE", "GOENV0081", "goenv0140", "GOENV0141", "? complex", "<<", "\"quoted\"", "'single'", "&a anchored", "!!str tagged", "",
+    ];
+
+    private static readonly string[] s_yamlValues =
+    [
+        "", "1.22", ">=1.22 <1.24", "1.22.x", "go1.22", "1.999999999", "1.999999999.x", "<1.0", "=1.22.3", "1.22.3.x", "local", "auto", "go1.22.3", "go1.22.3+auto",
+        "text", "json", "true", "false", "True", "yes", "~", "null", "error", "ignore", "notice", "https", "ftp", "[\"-mod=mod\"]", "[]", "{}", "[a, b]", "- x",
+        "*a", "&a x", "!!int 1", "!!str true", "!custom x", "|", ">", "\"a\\nb\"", "'it''s'", "{ equals: x }", "[[[[[[", "]]", "\"unterminated", "%", "@", "`",
+    ];
+
+    [TestMethod]
+    public void GoFlags_ArbitraryText_TokenizedForEveryGoVersion() =>
+        PropertyRun.Check(Gen.Select(Input(s_goFlagsTokens), Gen.OneOf(s_versions)), c =>
+        {
+            var words = GoFlagsTokenizer.Split(c.Item1, c.Item2, out _);
+            Assert.IsTrue(words.All(w => w.Text is not null));
+        });
+
+    [TestMethod]
+    public void GoProxy_ArbitraryText_ParsedOrRejectedWithGoError() =>
+        PropertyRun.Check(Input(s_goProxyTokens), text =>
+        {
+            var result = GoProxyList.Parse(text);
+            Assert.IsNotNull(result);
+        });
+
+    [TestMethod]
+    public void GoSumDb_ArbitraryText_ValidatedWithoutThrowing() =>
+        PropertyRun.Check(Input(s_goSumDbTokens), text =>
+        {
+            GoSumDb.Validate(text, out _);
+            GoSumDb.ValidateVerifierKey(text, out _);
+        });
+
+    [TestMethod]
+    public void ModulePathPatterns_ArbitraryGlobsAndPaths_MatchedQuicklyWithoutThrowing()
+    {
+        var paths = Gen.Frequency((2, Gen.OneOf("github.com/org/repo", "example.com/m/v2", "a/b/c/d/e/f", new string('a', 120), "")), (2, Input(s_patternTokens)));
+        PropertyRun.Check(Gen.Select(Input(s_patternTokens), paths), c =>
+        {
+            var (globs, path) = c;
+            var watch = Stopwatch.StartNew();
+            ModulePathPatterns.Matches(globs, path);
+            foreach (var glob in ModulePathPatterns.Split(globs))
+            {
+                ModulePathPatterns.Problem(glob);
+                ModulePathPatterns.PathMatch(glob, path);
+            }
+
+            // Go's path.Match is polynomial; a pattern must never hang the check.
+            Assert.IsLessThan(5_000, watch.ElapsedMilliseconds, "matching took seconds");
+        });
+    }
+
+    [TestMethod]
+    public void GoToolchainAndGoVersion_ArbitraryText_ParsedWithoutThrowing() =>
+        PropertyRun.Check(Input(s_versionTokens), text =>
+        {
+            GoToolchainSetting.Parse(text, out _);
+            GoToolchainSetting.FromToolchain(text);
+            GoToolchainSetting.IsValidVersion(text);
+            var version = GoVersion.Parse(text);
+            var strict = GoVersion.ParseStrict(text);
+            if (version is not null && strict is not null)
+            {
+                _ = version.CompareTo(strict) + strict.CompareTo(version);
+                _ = version.Language + version.GetHashCode();
+            }
+        });
+
+    [TestMethod]
+    public void ModuleFile_ArbitraryGoModAndGoWork_ParsedAndReadWithoutThrowing() =>
+        PropertyRun.Check(Gen.Select(Input(s_moduleTokens), Hostile.Bytes, Gen.Bool), c =>
+        {
+            var (text, bytes, work) = c;
+            ModuleFile.Parse(work ? "/w/go.work" : "/w/go.mod", text);
+            WithFile(bytes, work ? ".work" : "-go.mod", path =>
+            {
+                var file = ModuleFile.Read(path);
+                Assert.IsNull(file.ReadError);
+            });
+        });
+
+    [TestMethod]
+    public void GoEnvFile_ArbitraryTextAndBytes_ParsedAndReadWithoutThrowing() =>
+        PropertyRun.Check(Gen.Select(Input(s_goEnvTokens), Hostile.Bytes), c =>
+        {
+            GoEnvFile.Parse("/h/go/env", c.Item1);
+            WithFile(c.Item2, "-env", path => Assert.IsNull(GoEnvFile.Read(path).ReadError));
+        });
+
+    [TestMethod]
+    public void PolicyLoader_ArbitraryYaml_FindingsNeverExceptions()
+    {
+        var line = Gen.Select(
+            Gen.OneOf("", "  ", "    ", "- ", "  - ", "\t", "? "),
+            Gen.Frequency((6, Gen.OneOf(s_yamlKeys)), (1, Hostile.Text)),
+            Gen.OneOf(": ", ":", " : ", ":\n  ", ""),
+            Gen.Frequency((6, Gen.OneOf(s_yamlValues)), (1, Hostile.Text)),
+            (indent, key, colon, value) => indent + key + colon + value);
+        var yaml = Gen.Frequency((6, line.Array[0, 14].Select(l => string.Join('\n', l))), (2, Input(s_yamlValues.Concat(s_yamlKeys).Concat(["\n", ": ", "  "]).ToArray())));
+        PropertyRun.Check(Gen.Select(yaml, Hostile.Bytes), c =>
+        {
+            Use(PolicyLoader.Parse(c.Item1, "/w/.goenv.yml"));
+            WithFile(c.Item2, ".goenv.yml", path => Use(PolicyLoader.Load(path)));
+        });
+    }
+
+    [TestMethod]
+    public void PolicyVersionRange_ArbitraryText_ParsedAndEvaluatedWithoutThrowing() =>
+        PropertyRun.Check(Input(s_versionTokens), text =>
+        {
+            var range = PolicyVersionRange.Parse(text, out var error);
+            Assert.IsTrue(range is not null || error is not null);
+            if (range is not null)
+            {
+                foreach (var v in new[] { "1.21", "1.22.3", "1.24rc1", "1.999999999.1" })
+                {
+                    range.Contains(GoVersion.ParseStrict(v)!);
+                }
+            }
+        });
+
+    [TestMethod]
+    public void EnvFileReader_ArbitraryTextAndBytes_ParsedOrFormatException() =>
+        PropertyRun.Check(Gen.Select(Input(s_envFileTokens), Hostile.Bytes, Gen.OneOf(Enum.GetValues<EnvFileFormat>())), c =>
+        {
+            var (text, bytes, format) = c;
+            try
+            {
+                EnvFileReader.Parse(text, format);
+            }
+            catch (FormatException)
+            {
+            }
+
+            WithFile(bytes, ".env", path =>
+            {
+                try
+                {
+                    EnvFileReader.Read(path, format);
+                }
+                catch (FormatException)
+                {
+                }
+            });
+        });
+
+    /// <summary>Arbitrary text, arbitrary bytes read as UTF-8, and soups of the parser's own tokens mixed with hostile text.</summary>
+    private static Gen<string> Input(string[] tokens) => Gen.Frequency(
+        (3, Hostile.Text),
+        (2, Hostile.Bytes.Select(b => Encoding.UTF8.GetString(b))),
+        (5, Gen.Frequency((5, Gen.OneOf(tokens)), (1, Hostile.Text)).Array[0, 24].Select(string.Concat)));
+
+    /// <summary>Touches what a policy holds, as the evaluator would.</summary>
+    private static void Use(PolicyLoadResult result)
+    {
+        Assert.AreEqual(result.Errors.Count > 0, result.Policy is null, "either a policy or findings");
+        if (result.Policy is { } policy)
+        {
+            policy.GoVersion?.Contains(GoVersion.ParseStrict("1.22.3")!);
+            _ = policy.Requirements.Count + policy.RuleSettings.Count;
+        }
+    }
+
+    private static void WithFile(byte[] bytes, string suffix, Action<string> read)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "goenv-property-" + Guid.NewGuid().ToString("N") + suffix);
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            read(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
