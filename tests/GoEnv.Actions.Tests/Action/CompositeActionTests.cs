@@ -65,12 +65,7 @@ public sealed class CompositeActionTests
     [TestMethod]
     public void Action_HealthyGo_OutputsAndPinnedEnvironmentReachTheCaller()
     {
-        var go = GoToolchains.Require()[^1];
-        var sandbox = GoSandbox.Create(go);
-        _disposables.Add(sandbox);
-        var checkout = Checkout();
-        checkout.PinChecksums((Archive, checkout.AddPublishedArchive()));
-        var emulator = new CompositeActionEmulator(checkout.ActionDirectory, sandbox.ModuleDirectory, checkout.RunnerDirectory, sandbox.Environment);
+        var (go, checkout, emulator) = RealGoAction();
 
         var run = emulator.Run(With(checkout, ("go-version-file", "go.mod")));
 
@@ -104,12 +99,7 @@ public sealed class CompositeActionTests
     [TestMethod]
     public void Action_BrokenGoEnvironment_FailsWithAnErrorAndExportsNothing()
     {
-        var go = GoToolchains.Require()[^1];
-        var sandbox = GoSandbox.Create(go);
-        _disposables.Add(sandbox);
-        var checkout = Checkout();
-        checkout.PinChecksums((Archive, checkout.AddPublishedArchive()));
-        var emulator = new CompositeActionEmulator(checkout.ActionDirectory, sandbox.ModuleDirectory, checkout.RunnerDirectory, sandbox.Environment);
+        var (go, checkout, emulator) = RealGoAction();
 
         var run = emulator.Run(With(checkout), new Dictionary<string, string> { ["GOFLAGS"] = "-mod=bogus" });
 
@@ -253,6 +243,17 @@ public sealed class CompositeActionTests
         }
 
         return with;
+    }
+
+    /// <summary>The action with the published goenv-action (checksum pinned) over a healthy sandbox of the newest Go.</summary>
+    private (GoToolchain Go, ActionCheckout Checkout, CompositeActionEmulator Emulator) RealGoAction()
+    {
+        var go = GoToolchains.Require()[^1];
+        var sandbox = GoSandbox.Create(go);
+        _disposables.Add(sandbox);
+        var checkout = Checkout();
+        checkout.PinChecksums((Archive, checkout.AddPublishedArchive()));
+        return (go, checkout, new CompositeActionEmulator(checkout.ActionDirectory, sandbox.ModuleDirectory, checkout.RunnerDirectory, sandbox.Environment));
     }
 
     private ActionCheckout Checkout()
