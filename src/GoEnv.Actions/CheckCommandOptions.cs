@@ -27,9 +27,6 @@ internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processR
         command.Options.Add(_codeQuality);
     }
 
-    /// <summary>--strict on the command line, else the policy's output.strict.</summary>
-    public static bool Strict(CheckOptions options, CheckResult result) => options.Strict || result.Policy?.Strict == true;
-
     public static Option<string> CiOption()
     {
         var ci = new Option<string>("--ci") { Description = "The CI protocol to speak (default: detected from GITHUB_ACTIONS / GITLAB_CI).", DefaultValueFactory = _ => "auto" };

@@ -91,7 +91,7 @@ internal static class Program
             var result = GoEnvChecker.Check(host, options);
             // The policy's output.format is the default; --format on the command line wins.
             var format = parse.GetResult(formatOption) is { Implicit: false } ? parse.GetValue(formatOption)! : result.Policy?.OutputFormat ?? "auto";
-            var failed = result.Failed(CheckCommandOptions.Strict(options, result)) ? ExitCodes.Failed : ExitCodes.Ok;
+            var failed = result.Failed(options.Strict) ? ExitCodes.Failed : ExitCodes.Ok;
             var platform = common.ExplicitCi(parse) is { } ci ? CiDetector.Resolve(ci, host) : format switch
             {
                 "github" => CiPlatform.GitHub,
@@ -108,7 +108,7 @@ internal static class Program
             }
 
             provider.Begin(result.Snapshot.Redactor, stdout);
-            provider.Report(new CiRun("check", result, null, provider.RepositoryRoot), stdout);
+            provider.Report(new CiRun("check", result, null, provider.RepositoryRoot) { Strict = options.Strict }, stdout);
             return failed;
         });
 

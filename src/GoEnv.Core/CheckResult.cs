@@ -16,6 +16,9 @@ public sealed class CheckResult
 
     public bool HasWarnings => Findings.Any(f => f.Severity == Severity.Warning);
 
-    /// <summary>True when the check fails: any error, or with --strict any warning.</summary>
-    public bool Failed(bool strict) => HasErrors || (strict && HasWarnings);
+    /// <summary>
+    /// True when the check fails: any error, or any warning when <paramref name="strict"/> (--strict, FailOnWarning)
+    /// or the policy's output.strict asks for it.
+    /// </summary>
+    public bool Failed(bool strict) => HasErrors || ((strict || Policy?.Strict == true) && HasWarnings);
 }

@@ -92,7 +92,7 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
     private protected string? DiagnosticFile => string.IsNullOrEmpty(ProjectFullPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFullPath;
 
     /// <summary>The check fails: any error, or a warning with FailOnWarning or the policy's output.strict.</summary>
-    private protected bool Failed(CheckResult result) => result.Failed(FailOnWarning || result.Policy?.Strict == true);
+    private protected bool Failed(CheckResult result) => result.Failed(FailOnWarning);
 
     private protected void SetResolvedValues(GoSnapshot snapshot)
     {

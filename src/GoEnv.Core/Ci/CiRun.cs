@@ -10,6 +10,9 @@ namespace GoEnv.Core.Ci;
 /// <param name="RepositoryRoot">The directory report paths are made relative to (CI workspace, else git work tree, else working directory).</param>
 public sealed record CiRun(string Command, CheckResult Check, PinOutcome? Pin, string RepositoryRoot)
 {
+    /// <summary>--strict: warnings fail the run too (the policy's output.strict applies on its own).</summary>
+    public bool Strict { get; init; }
+
     public bool Failed(bool strict) => Check.Failed(strict);
 }
 

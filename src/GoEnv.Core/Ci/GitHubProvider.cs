@@ -85,7 +85,7 @@ public sealed class GitHubProvider(HostEnvironment host, CiSettings settings) : 
         {
             try
             {
-                GitHubStepSummary.Append(summary, GitHubStepSummary.Render(run));
+                GitHubStepSummary.Append(summary, GitHubStepSummary.Render(run, run.Strict));
             }
             catch (GitHubFileCommandException e)
             {

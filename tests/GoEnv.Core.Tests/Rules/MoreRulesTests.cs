@@ -206,6 +206,18 @@ public sealed class MoreRulesTests
     }
 
     [TestMethod]
+    public void Check_PolicyOutputStrict_FailsOnWarningsWithoutTheOption()
+    {
+        using var bed = new RuleTestBed();
+        bed.Set("GOSUMDB", "off");
+        var result = bed.Check();
+        var strictPolicy = new CheckResult { Snapshot = result.Snapshot, Findings = result.Findings, Policy = new Core.Policy.GoEnvPolicy { Path = "/repo/.goenv.yml", Strict = true } };
+
+        Assert.IsFalse(result.Failed(strict: false));
+        Assert.IsTrue(strictPolicy.Failed(strict: false), "the policy's output.strict applies for every host (CLI, MSBuild task, CI summary)");
+    }
+
+    [TestMethod]
     [DataRow("go1.22.12", "-test.v")]
     [DataRow("go1.22.12", "-buildvcs")]
     [DataRow("go1.22.12", "-buildvcs=auto")]
