@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GoEnv.Core.Findings;
+using GoEnv.Core.Reporting;
 
 namespace GoEnv.Core.Ci.GitHub;
 
@@ -27,7 +28,7 @@ public static class GitHubAnnotations
     public static GitHubAnnotationBatch Render(IReadOnlyList<Finding> findings, string? workspace)
     {
         ArgumentNullException.ThrowIfNull(findings);
-        var root = WorkspacePrefix(workspace);
+        var root = string.IsNullOrWhiteSpace(workspace) ? null : workspace;
         var perType = new int[3];
         var lines = new List<string>();
         var annotated = new List<Finding>();
@@ -59,7 +60,9 @@ public static class GitHubAnnotations
     {
         var properties = new List<KeyValuePair<string, string?>>(4);
         var location = "";
-        var relative = root is null ? null : RelativeFile(root, finding.File);
+        // Workspace-relative with '/', else named in the message. The runner would drop a leading '=' from the property
+        // (see GitHubCommand), so such a file is named in the message too.
+        var relative = root is not null && ReportText.RepositoryRelative(finding.File, root) is { } inside && !inside.StartsWith('=') ? inside : null;
         if (relative is not null)
         {
             properties.Add(new("file", relative));
@@ -89,58 +92,6 @@ public static class GitHubAnnotations
         // Legacy markers are broken before the cut: breaking them adds a space each, which after the cut would take
         // the message past the runner's limit again (Format's own pass then finds none).
         return GitHubCommand.Format(finding.SeverityName, properties, Cut(LogText.BreakLegacyCommands(Visible(message))));
-    }
-
-    /// <summary>The workspace as a full path ending in a separator, or null when there is none.</summary>
-    private static string? WorkspacePrefix(string? workspace)
-    {
-        if (string.IsNullOrWhiteSpace(workspace))
-        {
-            return null;
-        }
-
-        try
-        {
-            var full = Path.GetFullPath(workspace);
-            return Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The path relative to the workspace with '/' separators, or null when it is not inside it.</summary>
-    private static string? RelativeFile(string root, string? file)
-    {
-        if (string.IsNullOrEmpty(file))
-        {
-            return null;
-        }
-
-        string full;
-        try
-        {
-            // A relative path means relative to the workspace, as the runner reads it; ".." segments are resolved
-            // first, so "../x" is outside.
-            full = Path.GetFullPath(file, root);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return null;
-        }
-
-        // The runner compares paths case-insensitively on Windows only (IOUtil.FilePathStringComparison).
-        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (full.Length <= root.Length || !full.StartsWith(root, comparison))
-        {
-            return null;
-        }
-
-        var relative = full[root.Length..].Replace(Path.DirectorySeparatorChar, '/');
-
-        // The runner would drop a leading '=' from the property (see GitHubCommand): such a file is named in the message.
-        return relative.StartsWith('=') ? null : relative;
     }
 
     /// <summary>
