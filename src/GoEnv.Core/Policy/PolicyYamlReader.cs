@@ -24,6 +24,13 @@ internal static class PolicyYamlReader
             var at = parser.Current?.End ?? Mark.Empty;
             throw new YamlException(at, at, "The YAML is malformed after this point (an unclosed '{' or '[' is the usual cause).", e);
         }
+        catch (ArgumentException e)
+        {
+            // YamlDotNet's parser refuses a tag that is not a valid URI this way ("!![i](http://e/i.png)", found by
+            // the property tests in CI), not with a YamlException. GoEnv's policy uses no tags at all.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlException(at, at, "The YAML has an invalid tag ('!…') after this point; a .goenv.yml needs no tags.", e);
+        }
     }
 
     private static PolicyNode? Read(Parser parser)

@@ -107,6 +107,16 @@ public sealed class PolicyLoaderTests
     }
 
     [TestMethod]
+    public void Load_TagThatIsNoUri_SyntaxErrorNotException()
+    {
+        // Found by ParserProperties (CsCheck seed 1AiOoPlFG8n3): YamlDotNet throws ArgumentException for this tag.
+        var error = SingleError("!![i](http://e/i.png)");
+
+        StringAssert.Contains(error.Message, "not valid YAML");
+        StringAssert.Contains(error.Message, "tag");
+    }
+
+    [TestMethod]
     public void Load_BadIndentation_ErrorAtParserPosition()
     {
         var error = SingleError("go:\n  version: \"1.22\"\n toolchain: local\n");
