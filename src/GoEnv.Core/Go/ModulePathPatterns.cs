@@ -88,62 +88,99 @@ public static class ModulePathPatterns
             return null;
         }
 
-        return Match(pattern, 0, name, 0, []);
+        return Match(pattern, name);
     }
 
     /// <summary>
-    /// Whether p[pi..] matches s[si..]. A failed (pi, si) is remembered: without that, each '*' retrying every split
-    /// of the rest made "*a*a*a…*b" grow combinatorially with the stars (a dozen over 30 characters took 2.5 s), where
-    /// Go's path.Match stays polynomial.
+    /// Go's path.Match algorithm for a valid pattern: the pattern is cut into chunks, each after a run of stars; a
+    /// chunk is matched at the current position, else (after a star) at the first later position before a '/' where
+    /// it matches — Go never backtracks into an earlier chunk, so this is O(pattern × name) like Go's, where a full
+    /// backtracking search grew combinatorially with the stars ("*a*a*a…" against a long name took seconds).
     /// </summary>
-    private static bool Match(string p, int pi, string s, int si, HashSet<(int, int)> failed)
+    private static bool Match(string p, string s)
     {
-        if (failed.Contains((pi, si)))
+        var pi = 0;
+        var si = 0;
+        while (pi < p.Length)
         {
-            return false;
+            var star = false;
+            while (pi < p.Length && p[pi] == '*')
+            {
+                pi++;
+                star = true;
+            }
+
+            var chunkEnd = ChunkEnd(p, pi);
+            if (star && chunkEnd == pi)
+            {
+                // A trailing star matches the rest of the name unless it has a '/'.
+                return s.IndexOf('/', si) < 0;
+            }
+
+            // The last chunk must use up the name; an earlier one leaves the rest to the chunks after it.
+            var last = chunkEnd == p.Length;
+            if (MatchChunk(p, pi, chunkEnd, s, si, out var rest) && (rest == s.Length || !last))
+            {
+                (pi, si) = (chunkEnd, rest);
+                continue;
+            }
+
+            var found = false;
+            for (var i = si; star && !found && i < s.Length && s[i] != '/'; i++)
+            {
+                if (MatchChunk(p, pi, chunkEnd, s, i + 1, out rest) && !(last && rest < s.Length))
+                {
+                    (pi, si, found) = (chunkEnd, rest, true);
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
         }
 
-        if (MatchFrom(p, pi, s, si, failed))
-        {
-            return true;
-        }
-
-        failed.Add((pi, si));
-        return false;
+        return si == s.Length;
     }
 
-    private static bool MatchFrom(string p, int pi, string s, int si, HashSet<(int, int)> failed)
+    /// <summary>Where the chunk starting at <paramref name="from"/> ends: at the next '*' outside a character class (Go's scanChunk).</summary>
+    private static int ChunkEnd(string p, int from)
     {
-        while (pi < p.Length)
+        var inRange = false;
+        for (var i = from; i < p.Length; i++)
+        {
+            switch (p[i])
+            {
+                case '\\':
+                    if (i + 1 < p.Length)
+                    {
+                        i++;
+                    }
+
+                    break;
+                case '[':
+                    inRange = true;
+                    break;
+                case ']':
+                    inRange = false;
+                    break;
+                case '*' when !inRange:
+                    return i;
+            }
+        }
+
+        return p.Length;
+    }
+
+    /// <summary>Whether the star-free chunk p[pi..end) matches the name at si; <paramref name="rest"/> is where the name continues.</summary>
+    private static bool MatchChunk(string p, int pi, int end, string s, int si, out int rest)
+    {
+        rest = si;
+        while (pi < end)
         {
             var c = p[pi];
             switch (c)
             {
-                case '*':
-                    while (pi < p.Length && p[pi] == '*')
-                    {
-                        pi++;
-                    }
-
-                    if (pi == p.Length)
-                    {
-                        return s.IndexOf('/', si) < 0;
-                    }
-
-                    for (var k = si; k <= s.Length; k++)
-                    {
-                        if (Match(p, pi, s, k, failed))
-                        {
-                            return true;
-                        }
-
-                        if (k < s.Length && s[k] == '/')
-                        {
-                            return false;
-                        }
-                    }
-
-                    return false;
                 case '?':
                     if (si >= s.Length || s[si] == '/')
                     {
@@ -215,7 +252,8 @@ public static class ModulePathPatterns
             }
         }
 
-        return si == s.Length;
+        rest = si;
+        return true;
     }
 
     private static char ReadEscaped(string p, ref int pi)
