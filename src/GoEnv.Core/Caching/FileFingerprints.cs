@@ -6,8 +6,9 @@ namespace GoEnv.Core.Caching;
 /// <summary>
 /// Content ids for files, always in git's blob id form (SHA-1 over "blob &lt;length&gt;\0" + content), so a key is
 /// the same whether a go.sum is committed, staged, modified or untracked. Tracked files that are unmodified in the
-/// work tree take the id from the git index instead of being read: on a monorepo that is one index read instead
-/// of thousands of file reads.
+/// work tree take the id from the git index instead of being read: on a monorepo that is one index read and one
+/// statx per file instead of thousands of file reads. A tracked file whose stat data does not prove it unmodified
+/// is hashed; if its content still equals the staged blob it counts as unmodified, as in `git status`.
 /// </summary>
 public static class FileFingerprints
 {
@@ -20,7 +21,7 @@ public static class FileFingerprints
     /// <param name="files">The files; relative paths that lie inside the repository are looked up in its index.</param>
     public static IReadOnlyList<FileFingerprint> Compute(string? repositoryRoot, string baseDirectory, IReadOnlyList<GoSumFile> files)
     {
-        var indexIds = repositoryRoot is null || files.Count == 0
+        var indexed = repositoryRoot is null || files.Count == 0
             ? null
             : LookUpIndex(repositoryRoot, baseDirectory, files);
 
@@ -28,16 +29,18 @@ public static class FileFingerprints
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            if (indexIds is not null && indexIds.TryGetValue(file.FullPath, out var id))
+            IndexedBlob blob = default;
+            var tracked = indexed is not null && indexed.TryGetValue(file.FullPath, out blob);
+            if (tracked && blob.KnownUnmodified)
             {
-                result[i] = new FileFingerprint(file.RelativePath, id, FileFingerprintSource.GitIndex);
+                result[i] = new FileFingerprint(file.RelativePath, blob.ObjectId, FileFingerprintSource.GitIndex);
                 continue;
             }
 
             var hashed = TryComputeBlobId(file.FullPath);
             result[i] = hashed is null
                 ? new FileFingerprint(file.RelativePath, null, FileFingerprintSource.Absent)
-                : new FileFingerprint(file.RelativePath, hashed, FileFingerprintSource.Hashed);
+                : new FileFingerprint(file.RelativePath, hashed, tracked && hashed == blob.ObjectId ? FileFingerprintSource.GitIndex : FileFingerprintSource.Hashed);
         }
 
         return result;
@@ -72,8 +75,8 @@ public static class FileFingerprints
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
-    /// <summary>Index blob ids of clean tracked files, keyed by full path; null when the repository cannot be used.</summary>
-    private static Dictionary<string, string>? LookUpIndex(string repositoryRoot, string baseDirectory, IReadOnlyList<GoSumFile> files)
+    /// <summary>Staged blob ids of the tracked files, keyed by full path; null when the repository cannot be used.</summary>
+    private static Dictionary<string, IndexedBlob>? LookUpIndex(string repositoryRoot, string baseDirectory, IReadOnlyList<GoSumFile> files)
     {
         var byRepoPath = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -92,17 +95,19 @@ public static class FileFingerprints
             return null;
         }
 
-        // A separate class so LibGit2Sharp (and its native library) loads only when a repository is really read.
-        var clean = GitIndexBlobIds.TryReadClean(repositoryRoot, byRepoPath.Keys);
-        if (clean is null)
+        // Our own index read first; LibGit2Sharp (a separate class, so it and its native library load only then)
+        // where that reader declines.
+        var wanted = byRepoPath.Keys.ToHashSet(StringComparer.Ordinal);
+        var blobs = IndexStatBlobIds.TryRead(repositoryRoot, wanted) ?? LibGit2StatusBlobIds.TryRead(repositoryRoot, wanted);
+        if (blobs is null)
         {
             return null;
         }
 
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (repoPath, id) in clean)
+        var result = new Dictionary<string, IndexedBlob>(StringComparer.Ordinal);
+        foreach (var (repoPath, blob) in blobs)
         {
-            result[byRepoPath[repoPath]] = id;
+            result[byRepoPath[repoPath]] = blob;
         }
 
         return result;

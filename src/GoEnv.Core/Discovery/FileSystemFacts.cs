@@ -41,31 +41,7 @@ public static partial class FileSystemFacts
     }
 
     /// <summary>The owner uid of a file (Linux, through statx), or null where that cannot be asked.</summary>
-    public static uint? OwnerUid(string path)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return null;
-        }
-
-        try
-        {
-            var buffer = new byte[256];
-            const int AtFdCwd = -100;
-            const uint StatxUid = 0x8;
-            if (Statx(AtFdCwd, path, 0, StatxUid, buffer) != 0)
-            {
-                return null;
-            }
-
-            // struct statx: stx_mask u32 @0, stx_blksize u32 @4, stx_attributes u64 @8, stx_nlink u32 @16, stx_uid u32 @20.
-            return BitConverter.ToUInt32(buffer, 20);
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static uint? OwnerUid(string path) => UnixFileStatus.TryGet(path, followSymbolicLinks: true)?.Uid;
 
     /// <summary>The effective uid of this process (Unix), or null.</summary>
     public static uint? EffectiveUid()
@@ -84,9 +60,6 @@ public static partial class FileSystemFacts
             return null;
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Statx(int dirfd, string path, int flags, uint mask, [Out] byte[] buffer);
 
     [LibraryImport("libc", EntryPoint = "geteuid")]
     private static partial uint GetEuid();

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Text;
 using CsCheck;
 using GoEnv.Core.Discovery;
+using GoEnv.Core.Git;
 using GoEnv.Core.Go;
 using GoEnv.Core.Pinning;
 using GoEnv.Core.Policy;
+using GoEnv.Core.Tests.Caching;
+using GoEnv.Core.Tests.Git;
 
 namespace GoEnv.Core.Tests.Properties;
 
@@ -166,6 +169,46 @@ public sealed class ParserProperties
     }
 
     [TestMethod]
+    public void GitIndexFile_MutatedRealIndexes_ParsedOrDeclinedNeverThrown()
+    {
+        // Real indexes of versions 2–4 written by git, with bytes overwritten, inserted and cut, and (mostly) the
+        // trailer recomputed, so that the damage reaches the entry and extension parsing behind the checksum.
+        var wanted = new HashSet<string>(["go.sum", "a/go.sum", "a/b/go.sum", "zz/go.sum"], StringComparer.Ordinal);
+        var indexes = RealIndexes(wanted);
+        var edit = Gen.Select(Gen.Int[0, 4095], Gen.Byte, Gen.OneOf(0, 1, 2));
+        PropertyRun.Check(Gen.Select(Gen.Int[0, indexes.Length - 1], edit.Array[0, 6], Gen.Int[-1, 4095], Gen.Int[0, 4].Select(i => i == 0)), c =>
+        {
+            var (which, edits, cut, keepTrailer) = c;
+            var body = indexes[which][..^20].ToList();
+            foreach (var (position, value, kind) in edits)
+            {
+                var at = position % (body.Count + 1);
+                if (kind == 0 && at < body.Count)
+                {
+                    body[at] = value;
+                }
+                else if (kind == 1)
+                {
+                    body.Insert(at, value);
+                }
+                else if (at < body.Count)
+                {
+                    body.RemoveAt(at);
+                }
+            }
+
+            if (cut >= 0 && cut < body.Count)
+            {
+                body.RemoveRange(cut, body.Count - cut);
+            }
+
+            var bytes = keepTrailer ? [.. body, .. indexes[which][^20..]] : GitIndexFileTests.WithChecksum([.. body]);
+            var entries = GitIndexFile.Parse(bytes, wanted);
+            Assert.IsTrue(entries is null || entries.All(e => wanted.Contains(e.Path) && e.ObjectId.Length == 40));
+        });
+    }
+
+    [TestMethod]
     public void PolicyVersionRange_ArbitraryText_ParsedAndEvaluatedWithoutThrowing() =>
         PropertyRun.Check(Input(s_versionTokens), text =>
         {
@@ -220,6 +263,25 @@ public sealed class ParserProperties
             policy.GoVersion?.Contains(GoVersion.ParseStrict("1.22.3")!);
             _ = policy.Requirements.Count + policy.RuleSettings.Count;
         }
+    }
+
+    /// <summary>Indexes of versions 2, 3 (with extended flags) and 4 of one small repository, as git writes them.</summary>
+    private static byte[][] RealIndexes(IEnumerable<string> paths)
+    {
+        using var temp = GitIndexFileTests.RepositoryWith(paths);
+        var result = new List<byte[]>();
+        foreach (var version in (string[])["2", "3", "4"])
+        {
+            GitCli.Run(temp.Path, "update-index", "--index-version", version);
+            if (version == "3")
+            {
+                GitCli.Run(temp.Path, "update-index", "--skip-worktree", "a/go.sum");
+            }
+
+            result.Add(File.ReadAllBytes(GitIndexFileTests.IndexPath(temp)));
+        }
+
+        return [.. result];
     }
 
     private static void WithFile(byte[] bytes, string suffix, Action<string> read)

@@ -3,25 +3,22 @@ using LibGit2Sharp;
 namespace GoEnv.Core.Caching;
 
 /// <summary>
-/// The only caching type that touches LibGit2Sharp. One repository open, one read of the index, one status call
-/// limited to the wanted paths.
+/// The fallback route to index blob ids, and the only caching type that touches LibGit2Sharp: one repository open,
+/// one read of the index, one status call limited to the wanted paths. Used where <see cref="IndexStatBlobIds"/>
+/// cannot read the index itself (not Linux, a split or SHA-256 index, an index without checksum).
 /// </summary>
 /// <remarks>
-/// "Unmodified" is decided by libgit2's status (index against work tree, exact path list) rather than by comparing
-/// the index entry's size and mtime ourselves: LibGit2Sharp's IndexEntry does not expose the stat data, and a
-/// home-made stat comparison would have to redo git's racy-clean handling (a go.sum rewritten with the same size
-/// in the same second as the index was written looks clean by stat, and would get the stale blob id). libgit2
-/// compares stat data first and only re-reads the racy entries. Its status walks the work tree even for an exact
-/// path list, which makes it the dominant cost (bench/cachekeys/README.md).
+/// libgit2's status compares stat data first and re-reads only the racy entries, but it walks the work tree even
+/// for an exact path list, which makes it the dominant cost of a key on a monorepo (bench/cachekeys/README.md).
 /// </remarks>
-internal static class GitIndexBlobIds
+internal static class LibGit2StatusBlobIds
 {
     /// <summary>
     /// Blob ids (lowercase hex) of the wanted repository-relative paths that are tracked, not conflicted, not
     /// marked assume-unchanged, regular files, and unmodified in the work tree. Null when the repository cannot be
     /// opened (not a repository, an unsupported format, no native library): callers then hash every file.
     /// </summary>
-    public static Dictionary<string, string>? TryReadClean(string workTreeRoot, IEnumerable<string> wantedPaths)
+    public static Dictionary<string, IndexedBlob>? TryRead(string workTreeRoot, IEnumerable<string> wantedPaths)
     {
         try
         {
@@ -31,7 +28,8 @@ internal static class GitIndexBlobIds
             }
 
             using var repository = new Repository(workTreeRoot);
-            return ReadClean(repository, new HashSet<string>(wantedPaths, StringComparer.Ordinal));
+            return ReadClean(repository, new HashSet<string>(wantedPaths, StringComparer.Ordinal))
+                .ToDictionary(pair => pair.Key, pair => new IndexedBlob(pair.Value, KnownUnmodified: true), StringComparer.Ordinal);
         }
         catch (Exception e) when (e is LibGit2SharpException or DllNotFoundException or TypeInitializationException or IOException)
         {
