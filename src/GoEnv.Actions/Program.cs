@@ -22,7 +22,8 @@ internal static class Program
     }
 
     /// <summary>
-    /// `go env` is most of a check's time: start it now, while the command line is parsed and the rest starts up.
+    /// `go env` is most of a check's time: start it now, and while it runs parse the command line and build the
+    /// rule tables of the release its VERSION file names.
     /// Only for the plain forms whose probe is certain (`check|pin|verify`, at most `--go PATH`, no `--timeout`,
     /// no `--go-version-file`); anything else, or a guess that turns out different, runs the probe normally.
     /// </summary>
@@ -41,7 +42,14 @@ internal static class Program
 
         var go = at > 0 ? args[at + 1] : null;
         var request = SnapshotBuilder.PredictProbe(host, go, TimeSpan.FromSeconds(CheckCommandOptions.DefaultTimeoutSeconds));
-        return request is null ? ProcessRunner.Instance : new PrestartedProcessRunner(ProcessRunner.Instance, request);
+        if (request is null)
+        {
+            return ProcessRunner.Instance;
+        }
+
+        var runner = new PrestartedProcessRunner(ProcessRunner.Instance, request);
+        GoEnvChecker.Prepare(SnapshotBuilder.PredictVersion(host, go));
+        return runner;
     }
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner? processRunner = null)

@@ -140,12 +140,19 @@ public static class SnapshotBuilder
     /// The probe request for the go a snapshot with these options will use (the first on PATH unless one is given),
     /// or null when there is none: what the CLI can start before it has even parsed its command line.
     /// </summary>
-    public static ProcessRequest? PredictProbe(HostEnvironment host, string? goExecutable, TimeSpan timeout)
+    public static ProcessRequest? PredictProbe(HostEnvironment host, string? goExecutable, TimeSpan timeout) =>
+        PredictGo(host, goExecutable) is { } go ? ProbeRequest(host, go.Path, timeout) : null;
+
+    /// <summary>The release of the go a snapshot with these options will use, as its VERSION file names it (null when unknown).</summary>
+    public static GoVersion? PredictVersion(HostEnvironment host, string? goExecutable) =>
+        PredictGo(host, goExecutable) is { } go && ReadVersionFile(FindGoRootFromExecutable(go)) is { } text ? GoVersion.Parse(text) : null;
+
+    private static GoExecutable? PredictGo(HostEnvironment host, string? goExecutable)
     {
         ArgumentNullException.ThrowIfNull(host);
         string? problem = null;
         var go = goExecutable is { Length: > 0 } given ? GoLocator.FromCommandLine(host, given, out problem) : GoLocator.FindOnPath(host).FirstOrDefault();
-        return go is null || problem is not null ? null : ProbeRequest(host, go.Path, timeout);
+        return problem is null ? go : null;
     }
 
     /// <summary>
