@@ -81,7 +81,7 @@ public static class FileFingerprints
         var byRepoPath = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var repoPath = Path.GetRelativePath(repositoryRoot, Path.GetFullPath(file.FullPath, baseDirectory)).Replace('\\', '/');
+            var repoPath = RelativePaths.Of(repositoryRoot, Path.IsPathFullyQualified(file.FullPath) ? file.FullPath : Path.GetFullPath(file.FullPath, baseDirectory));
             if (repoPath.StartsWith("../", StringComparison.Ordinal) || repoPath == ".." || Path.IsPathFullyQualified(repoPath))
             {
                 continue;

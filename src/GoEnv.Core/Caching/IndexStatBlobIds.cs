@@ -42,20 +42,22 @@ internal static class IndexStatBlobIds
         }
 
         var conflicted = entries.Where(e => e.Stage != 0).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
-        var result = new Dictionary<string, IndexedBlob>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            // A conflicted path has no single content; assume-valid and skip-worktree entries say nothing about the
-            // work tree; an intent-to-add entry has no blob; a symlink's or gitlink's id is not the file's content.
-            if (entry.Stage != 0 || conflicted.Contains(entry.Path) || entry.AssumeValid || entry.SkipWorktree
-                || entry.IntentToAdd || entry.Mode is not (0x81A4 or 0x81ED))
-            {
-                continue;
-            }
 
-            var fullPath = Path.Combine(workTreeRoot, entry.Path);
-            var known = UnixFileStatus.TryGet(fullPath) is { } status && Matches(entry, status) && !IsRacy(entry, indexStatus);
-            result[entry.Path] = new IndexedBlob(entry.ObjectId, known);
+        // A conflicted path has no single content; assume-valid and skip-worktree entries say nothing about the
+        // work tree; an intent-to-add entry has no blob; a symlink's or gitlink's id is not the file's content.
+        var usable = entries.Where(e => e.Stage == 0 && !conflicted.Contains(e.Path) && !e.AssumeValid && !e.SkipWorktree
+            && !e.IntentToAdd && e.Mode is 0x81A4 or 0x81ED).ToArray();
+
+        // One statx per file is the kernel's path walk, most of this method on a large workspace; both cores share it.
+        var known = new bool[usable.Length];
+        Parallel.For(0, usable.Length, new ParallelOptions { MaxDegreeOfParallelism = usable.Length < 256 ? 1 : Environment.ProcessorCount }, i =>
+            known[i] = UnixFileStatus.TryGet(Path.Combine(workTreeRoot, usable[i].Path)) is { } status
+                && Matches(usable[i], status) && !IsRacy(usable[i], indexStatus));
+
+        var result = new Dictionary<string, IndexedBlob>(usable.Length, StringComparer.Ordinal);
+        for (var i = 0; i < usable.Length; i++)
+        {
+            result[usable[i].Path] = new IndexedBlob(usable[i].ObjectId, known[i]);
         }
 
         return result;
