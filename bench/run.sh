@@ -14,14 +14,23 @@ envs=(env -i HOME="$work/home" PATH="$(dirname "$go"):/usr/bin:/bin")
 floor_names=$("${envs[@]}" "$bin" check --format json | python3 -c "import json,sys; print(' '.join(k for k in json.load(sys.stdin)['environment'] if k not in ('GOWORK',)))")
 
 root=$PWD
-out=$work/hyperfine.json
 cd "$work/mod"
-hyperfine --warmup 5 --runs "${BENCH_RUNS:-40}" -N --export-json "$out" \
-  -n floor "${envs[*]} $go env -json $floor_names" \
-  -n bare "${envs[*]} $go env -json" \
-  -n check "${envs[*]} $bin check" \
-  -n check-json "${envs[*]} $bin check --format json" \
-  -n pin "${envs[*]} $bin pin --env-file $work/pinned.env" >&2
+# The ratios come from the same run, and from interleaved blocks: hyperfine times one command after the other,
+# so a machine whose load drifts during the run would otherwise favour whichever command ran in the quiet part.
+# Each of BENCH_BLOCKS blocks runs every command BENCH_RUNS/BENCH_BLOCKS times, in an order rotated per block.
+names=(floor bare check check-json pin)
+cmds=("${envs[*]} $go env -json $floor_names" "${envs[*]} $go env -json" "${envs[*]} $bin check"
+      "${envs[*]} $bin check --format json" "${envs[*]} $bin pin --env-file $work/pinned.env")
+blocks=${BENCH_BLOCKS:-4}
+per_block=$(( (${BENCH_RUNS:-40} + blocks - 1) / blocks ))
+for ((b = 0; b < blocks; b++)); do
+  args=()
+  for ((i = 0; i < ${#names[@]}; i++)); do
+    k=$(( (i + b) % ${#names[@]} ))
+    args+=(-n "${names[$k]}" "${cmds[$k]}")
+  done
+  hyperfine --warmup 3 --runs "$per_block" -N --export-json "$work/hyperfine-$b.json" "${args[@]}" >&2
+done
 
 # Start-up: the same commands from the framework-dependent build (needs the .NET runtime, JIT-compiled).
 fdd=$work/fdd
@@ -38,12 +47,16 @@ mem_pin=$(peak "${envs[@]}" "$bin" pin --env-file "$work/pinned.env")
 mem_fdd=$(peak "${envs[@]}" DOTNET_ROOT="${DOTNET_ROOT:-/usr/share/dotnet}" "$fdd/goenv-action" check)
 cd - >/dev/null
 
-python3 - "$out" "$go" "$("$go" version)" "$(nproc)" <<'PY' > "$work/table.md"
-import json, sys, statistics
-res = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-med = {k: statistics.median(v["times"]) * 1000 for k, v in res.items()}
+python3 - "$work" "$blocks" "$("$go" version)" "$(nproc)" <<'PY' > "$work/table.md"
+import glob, json, sys, statistics
+times = {}
+for f in sorted(glob.glob(sys.argv[1] + "/hyperfine-*.json")):
+    for r in json.load(open(f))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+res = {k: {"mean": statistics.mean(v), "stddev": statistics.stdev(v)} for k, v in times.items()}
+med = {k: statistics.median(v) * 1000 for k, v in times.items()}
 floor = med["floor"]
-print(f"Measured with hyperfine (-N, 5 warm-up runs, {len(res['floor']['times'])} runs each), {sys.argv[3]}, {sys.argv[4]} cores.")
+print(f"Measured with hyperfine (-N, {sys.argv[2]} interleaved blocks with 3 warm-up runs each, {len(times['floor'])} runs per command in all), {sys.argv[3]}, {sys.argv[4]} cores.")
 print()
 print("| command | median ms | mean ± σ ms | × floor |")
 print("|---|---|---|---|")
