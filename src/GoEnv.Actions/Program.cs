@@ -48,7 +48,8 @@ internal static class Program
         }
 
         var runner = new PrestartedProcessRunner(ProcessRunner.Instance, request);
-        GoEnvChecker.Prepare(SnapshotBuilder.PredictVersion(host, go));
+        // The go the request names, so its PATH lookup is not done a second time.
+        GoEnvChecker.Prepare(SnapshotBuilder.PredictVersion(host, request.FileName));
         return runner;
     }
 
