@@ -81,7 +81,10 @@ public static class FileFingerprints
         var byRepoPath = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            var repoPath = RelativePaths.Of(repositoryRoot, Path.IsPathFullyQualified(file.FullPath) ? file.FullPath : Path.GetFullPath(file.FullPath, baseDirectory));
+            // A go.sum set's paths are already relative to the repository root (its base directory).
+            var repoPath = baseDirectory == repositoryRoot
+                ? file.RelativePath
+                : RelativePaths.Of(repositoryRoot, Path.IsPathFullyQualified(file.FullPath) ? file.FullPath : Path.GetFullPath(file.FullPath, baseDirectory));
             if (repoPath.StartsWith("../", StringComparison.Ordinal) || repoPath == ".." || Path.IsPathFullyQualified(repoPath))
             {
                 continue;
