@@ -61,7 +61,7 @@ internal static class PinCommands
             {
                 // Plain: the report on stderr (stdout may be a --summary json document). CI: on stdout, where the
                 // runner looks for workflow commands.
-                provider.Report(new CiRun("pin", result, null, provider.RepositoryRoot) { Strict = options.Strict }, inCi ? stdout : stderr);
+                provider.Report(new CiRun("pin", result, null) { Strict = options.Strict }, inCi ? stdout : stderr);
                 (inCi ? stdout : stderr).WriteLine("goenv-action: the check failed; nothing was pinned or exported.");
                 return ExitCodes.Failed;
             }
@@ -99,7 +99,7 @@ internal static class PinCommands
                 return ExitCodes.Failed;
             }
 
-            var run = new CiRun("pin", result, outcome, provider.RepositoryRoot) { Strict = options.Strict };
+            var run = new CiRun("pin", result, outcome) { Strict = options.Strict };
             if (inCi || result.Findings.Count > 0)
             {
                 provider.Report(run, inCi ? stdout : stderr);

@@ -117,7 +117,7 @@ internal static class Program
             }
 
             provider.Begin(result.Snapshot.Redactor, stdout);
-            provider.Report(new CiRun("check", result, null, provider.RepositoryRoot) { Strict = options.Strict }, stdout);
+            provider.Report(new CiRun("check", result, null) { Strict = options.Strict }, stdout);
             return failed;
         });
 

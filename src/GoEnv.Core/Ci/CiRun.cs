@@ -7,8 +7,7 @@ namespace GoEnv.Core.Ci;
 /// <param name="Command">"check" or "pin".</param>
 /// <param name="Check">The check's result (findings are redacted; snapshot values are not: redact with Check.Snapshot.Redactor).</param>
 /// <param name="Pin">What `pin` wrote; null for `check`, and for a `pin` whose check failed (nothing may be exported then).</param>
-/// <param name="RepositoryRoot">The directory report paths are made relative to (CI workspace, else git work tree, else working directory).</param>
-public sealed record CiRun(string Command, CheckResult Check, PinOutcome? Pin, string RepositoryRoot)
+public sealed record CiRun(string Command, CheckResult Check, PinOutcome? Pin)
 {
     /// <summary>--strict: warnings fail the run too (the policy's output.strict applies on its own).</summary>
     public bool Strict { get; init; }

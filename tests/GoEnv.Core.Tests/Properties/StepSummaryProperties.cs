@@ -42,7 +42,7 @@ public sealed partial class StepSummaryProperties
         {
             var (vars, findings, pinned, version) = c;
             var snapshot = PropertySnapshot.Of(vars, version, withGoMod: false);
-            var markdown = GitHubStepSummary.Render(new CiRun("pin", new CheckResult { Snapshot = snapshot, Findings = findings }, pinned, Hostile.Workspace));
+            var markdown = GitHubStepSummary.Render(new CiRun("pin", new CheckResult { Snapshot = snapshot, Findings = findings }, pinned));
 
             Assert.DoesNotContain("more not shown", markdown, "the generated sizes stay within the budget");
             AssertNeutral(markdown);

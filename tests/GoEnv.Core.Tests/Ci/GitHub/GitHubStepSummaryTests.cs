@@ -95,7 +95,7 @@ public sealed partial class GitHubStepSummaryTests
         var pin = Pin(bed, new Dictionary<string, string> { ["GOFLAGS"] = "-mod=readonly", ["GOPROXY"] = "x" });
         var check = bed.Check();
 
-        var markdown = GitHubStepSummary.Render(new CiRun("pin", new CheckResult { Snapshot = check.Snapshot, Findings = findings }, pin, bed.WorkDir));
+        var markdown = GitHubStepSummary.Render(new CiRun("pin", new CheckResult { Snapshot = check.Snapshot, Findings = findings }, pin));
 
         Assert.DoesNotContain("s3cr3t-T0ken", markdown);
         Assert.Contains("builder:\\*\\*\\*@proxy.corp.example", markdown);
@@ -117,7 +117,7 @@ public sealed partial class GitHubStepSummaryTests
         using var bed = new RuleTestBed();
         var pin = Pin(bed, new Dictionary<string, string> { ["GOFLAGS"] = "-mod=readonly" });
 
-        var markdown = GitHubStepSummary.Render(new CiRun("pin", new CheckResult { Snapshot = bed.Check().Snapshot, Findings = [] }, pin, bed.WorkDir));
+        var markdown = GitHubStepSummary.Render(new CiRun("pin", new CheckResult { Snapshot = bed.Check().Snapshot, Findings = [] }, pin));
 
         Assert.Contains("### Pinned", markdown);
         Assert.Contains(pin.EnvFilePath.Replace("_", "\\_", StringComparison.Ordinal), markdown);
@@ -134,7 +134,7 @@ public sealed partial class GitHubStepSummaryTests
     {
         using var bed = new RuleTestBed();
 
-        var markdown = GitHubStepSummary.Render(new CiRun("check", bed.Check(), null, bed.WorkDir));
+        var markdown = GitHubStepSummary.Render(new CiRun("check", bed.Check(), null));
 
         Assert.DoesNotContain("### Pinned", markdown);
         Assert.Contains("### Findings", markdown);
@@ -226,7 +226,7 @@ public sealed partial class GitHubStepSummaryTests
     }
 
     private static CiRun Run(RuleTestBed bed, IReadOnlyList<Finding> findings, string command = "pin") =>
-        new(command, new CheckResult { Snapshot = bed.Check().Snapshot, Findings = findings }, null, bed.WorkDir);
+        new(command, new CheckResult { Snapshot = bed.Check().Snapshot, Findings = findings }, null);
 
     private static PinOutcome Pin(RuleTestBed bed, Dictionary<string, string> variables) =>
         new(
