@@ -23,7 +23,8 @@ public static class GitLabSections
     {
         CheckName(name);
         CheckTime(unixSeconds);
-        var safeHeader = LogText.Line(header).Replace("\u001b", "", StringComparison.Ordinal);
+        // LogText.Line shows ESC, CR and LF as visible escapes, so the header cannot end the section line early.
+        var safeHeader = LogText.Line(header);
         return EraseLine + "section_start:" + unixSeconds.ToString(CultureInfo.InvariantCulture) + ":" + name
             + (collapsed ? "[collapsed=true]" : "") + "\r" + EraseLine + safeHeader + "\n";
     }
