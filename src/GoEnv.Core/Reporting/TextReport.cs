@@ -1,4 +1,5 @@
 using System.Text;
+using GoEnv.Core.Ci.GitLab;
 using GoEnv.Core.Findings;
 
 namespace GoEnv.Core.Reporting;
@@ -52,21 +53,9 @@ public static class TextReport
         _ => $"Notices ({count}):",
     };
 
-    private static string Paint(string text, Severity severity, bool color)
-    {
-        if (!color)
-        {
-            return text;
-        }
-
-        var code = severity switch
-        {
-            Severity.Error => "31;1",
-            Severity.Warning => "33;1",
-            _ => "36",
-        };
-        return $"\u001b[{code}m{text}\u001b[0m";
-    }
+    /// <summary>The same SGR colours as GitLab's log (the subset every terminal and GitLab's renderer show).</summary>
+    private static string Paint(string text, Severity severity, bool color) =>
+        color ? GitLabAnsi.Sgr(severity) + text + GitLabAnsi.Reset : text;
 
     /// <summary>
     /// Untrusted text (values, Go's messages, paths) made safe for a terminal or CI log (<see cref="Ci.LogText"/>):
