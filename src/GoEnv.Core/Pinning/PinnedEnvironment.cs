@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Security.Cryptography;
 using System.Text;
+using GoEnv.Core.Reporting;
 
 namespace GoEnv.Core.Pinning;
 
@@ -22,7 +23,7 @@ public sealed class PinnedEnvironment
     {
         ArgumentNullException.ThrowIfNull(goVersion);
         ArgumentNullException.ThrowIfNull(variables);
-        if (goVersion.Length == 0 || goVersion.Trim().Length != goVersion.Length || goVersion.Any(char.IsControl) || !IsWellFormedUtf16(goVersion))
+        if (goVersion.Length == 0 || goVersion.Trim().Length != goVersion.Length || goVersion.Any(char.IsControl) || !ReportText.IsWellFormedUtf16(goVersion))
         {
             // The version text goes verbatim into a comment line of sh/pwsh/go-env files: a line break there would
             // turn the rest of the text into code, so it is refused rather than escaped.
@@ -38,7 +39,7 @@ public sealed class PinnedEnvironment
             }
 
             ArgumentNullException.ThrowIfNull(value, name);
-            if (!IsWellFormedUtf16(value))
+            if (!ReportText.IsWellFormedUtf16(value))
             {
                 throw new ArgumentException($"The value of {name} is not valid Unicode (a lone surrogate) and has no UTF-8 form.", nameof(variables));
             }
@@ -97,22 +98,5 @@ public sealed class PinnedEnvironment
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(body.ToString()))).ToLowerInvariant();
-    }
-
-    private static bool IsWellFormedUtf16(string s)
-    {
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(s[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -62,4 +62,22 @@ public static class ReportText
 
         return fixedText?.ToString() ?? text;
     }
+
+    /// <summary>True when the text has a faithful UTF-8 form: no lone UTF-16 surrogate (which encoders turn into U+FFFD).</summary>
+    public static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using GoEnv.Core.Reporting;
 
 namespace GoEnv.Core.Ci.GitHub;
 
@@ -208,16 +209,9 @@ public static class GitHubFileCommands
     /// <summary>Refuses text with no faithful UTF-8 form (a lone surrogate would be written as U+FFFD).</summary>
     private static void RequireText(string text, string name, string what)
     {
-        for (var i = 0; i < text.Length; i++)
+        if (!ReportText.IsWellFormedUtf16(text))
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                throw Refused(name, $"has a {what} that is not valid Unicode (a lone surrogate) and cannot be written as UTF-8");
-            }
+            throw Refused(name, $"has a {what} that is not valid Unicode (a lone surrogate) and cannot be written as UTF-8");
         }
     }
 
