@@ -80,4 +80,24 @@ public static class ReportText
 
         return true;
     }
+
+    /// <summary>
+    /// At most <paramref name="max"/> chars: longer text keeps its first max − 1 (one fewer rather than end between the
+    /// halves of a surrogate pair) and ends in '…'.
+    /// </summary>
+    public static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var end = Math.Max(0, max - 1);
+        if (end > 0 && char.IsHighSurrogate(text[end - 1]))
+        {
+            end--;
+        }
+
+        return string.Concat(text.AsSpan(0, end), "…");
+    }
 }

@@ -164,12 +164,12 @@ public static class SarifReport
 
         json.WriteStartObject();
         json.WriteString("id", id);
-        json.WriteString("name", Truncate(rule is null ? id : Name(rule), MaxName));
+        json.WriteString("name", ReportText.Cut(rule is null ? id : Name(rule), MaxName));
         json.WriteStartObject("shortDescription");
-        json.WriteString("text", Truncate(title, MaxDescription));
+        json.WriteString("text", ReportText.Cut(title, MaxDescription));
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", Truncate(description, MaxDescription));
+        json.WriteString("text", ReportText.Cut(description, MaxDescription));
         json.WriteEndObject();
         json.WriteStartObject("help");
         json.WriteString("text", fix);
@@ -213,9 +213,6 @@ public static class SarifReport
     }
 
     private static string NonEmpty(string? text, string fallback) => string.IsNullOrWhiteSpace(text) ? fallback : text;
-
-    private static string Truncate(string text, int max) =>
-        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1)] + "…";
 
     /// <summary>A relative URI reference: each path segment percent-encoded (a space, '#', '%' or '?' in a file name is data).</summary>
     private static string EscapeUri(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));

@@ -91,7 +91,7 @@ public static class GitHubAnnotations
 
         // Legacy markers are broken before the cut: breaking them adds a space each, which after the cut would take
         // the message past the runner's limit again (Format's own pass then finds none).
-        return GitHubCommand.Format(finding.SeverityName, properties, Cut(LogText.BreakLegacyCommands(Visible(message))));
+        return GitHubCommand.Format(finding.SeverityName, properties, ReportText.Cut(LogText.BreakLegacyCommands(Visible(message)), MaxMessageLength));
     }
 
     /// <summary>
@@ -120,22 +120,5 @@ public static class GitHubAnnotations
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>At most <see cref="MaxMessageLength"/> chars, ending in '…' when cut, never between the halves of a surrogate pair.</summary>
-    private static string Cut(string message)
-    {
-        if (message.Length <= MaxMessageLength)
-        {
-            return message;
-        }
-
-        var end = MaxMessageLength - 1;
-        if (char.IsHighSurrogate(message[end - 1]))
-        {
-            end--;
-        }
-
-        return string.Concat(message.AsSpan(0, end), "…");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GoEnv.Core.Findings;
+using GoEnv.Core.Reporting;
 using GoEnv.Core.Security;
 
 namespace GoEnv.Core.Ci.GitHub;
@@ -130,18 +131,8 @@ public static class GitHubStepSummary
             return "";
         }
 
-        var cut = text.Length > maxChars;
-        if (cut)
-        {
-            var end = Math.Max(0, maxChars - 1);
-            if (end > 0 && char.IsHighSurrogate(text[end - 1]))
-            {
-                end--;
-            }
-
-            text = text[..end];
-        }
-
+        // Cut first, so the limit counts the user's characters; the '…' it adds needs no escaping.
+        text = ReportText.Cut(text, maxChars);
         var sb = new StringBuilder(text.Length + 16);
         for (var i = 0; i < text.Length; i++)
         {
@@ -194,7 +185,7 @@ public static class GitHubStepSummary
             }
         }
 
-        return cut ? sb.Append('…').ToString() : sb.ToString();
+        return sb.ToString();
     }
 
     private static string Heading(CiRun run, bool strict)
