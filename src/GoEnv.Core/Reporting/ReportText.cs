@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace GoEnv.Core.Reporting;
@@ -100,4 +102,13 @@ public static class ReportText
 
         return string.Concat(text.AsSpan(0, end), "…");
     }
+
+    /// <summary>
+    /// A finding's stable identity across runs, for Code Quality fingerprints and SARIF line hashes: lowercase hex
+    /// SHA-256 of `ruleId \0 path \0 variable \0 occurrence` (occurrence: 0 for the first finding with that rule, path
+    /// and variable in report order, 1 for the next, …). No line number, so a finding that moves keeps it.
+    /// </summary>
+    public static string FindingHash(string ruleId, string path, string? variable, int occurrence) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
+            ruleId + "\0" + path + "\0" + (variable ?? "") + "\0" + occurrence.ToString(CultureInfo.InvariantCulture)))).ToLowerInvariant();
 }

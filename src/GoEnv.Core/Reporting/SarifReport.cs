@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -148,11 +147,8 @@ public static class SarifReport
     };
 
     /// <summary>`&lt;16 hex digits&gt;:&lt;occurrence + 1&gt;`, from rule id, uri, variable and occurrence; no line number.</summary>
-    public static string LineHash(string ruleId, string uri, string? variable, int occurrence)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ruleId + "\0" + uri + "\0" + (variable ?? "") + "\0" + occurrence.ToString(CultureInfo.InvariantCulture)));
-        return Convert.ToHexString(hash, 0, 8).ToLowerInvariant() + ":" + (occurrence + 1).ToString(CultureInfo.InvariantCulture);
-    }
+    public static string LineHash(string ruleId, string uri, string? variable, int occurrence) =>
+        ReportText.FindingHash(ruleId, uri, variable, occurrence)[..16] + ":" + (occurrence + 1).ToString(CultureInfo.InvariantCulture);
 
     private static void WriteRule(Utf8JsonWriter json, string id, Rule? rule, Finding first, Func<string?, string> safe)
     {

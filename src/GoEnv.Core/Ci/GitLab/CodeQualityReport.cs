@@ -1,5 +1,4 @@
 using GoEnv.Core.Reporting;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -78,14 +77,6 @@ public static class CodeQualityReport
         _ => "info",
     };
 
-    /// <summary>
-    /// Lowercase hex SHA-256 of `ruleId \0 path \0 variable \0 occurrence` (occurrence: 0 for the first finding with
-    /// that rule, path and variable in report order, 1 for the next, …).
-    /// </summary>
-    public static string Fingerprint(string ruleId, string path, string? variable, int occurrence) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(
-            ruleId + "\0" + path + "\0" + (variable ?? "") + "\0" + occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture)))).ToLowerInvariant();
-
     private static CodeQualityEntry Entry(Finding finding, string repositoryRoot, string fallback, Dictionary<(string, string, string), int> occurrences)
     {
         var ruleId = string.IsNullOrWhiteSpace(finding.RuleId) ? "GOENV" : ReportText.JsonSafe(finding.RuleId);
@@ -126,7 +117,7 @@ public static class CodeQualityReport
         var key = (ruleId, path, variable ?? "");
         occurrences.TryGetValue(key, out var occurrence);
         occurrences[key] = occurrence + 1;
-        return new CodeQualityEntry(text, ruleId, Fingerprint(ruleId, path, variable, occurrence), SeverityOf(finding.Severity), path, line);
+        return new CodeQualityEntry(text, ruleId, ReportText.FindingHash(ruleId, path, variable, occurrence), SeverityOf(finding.Severity), path, line);
     }
 
     /// <summary>The schema's required fields and types, plus what GitLab's UI needs (non-empty text, a path, a line ≥ 1).</summary>
