@@ -42,6 +42,23 @@ public static class LogText
         return untrusted.ReplaceLineEndings("\n").Split('\n').Select(Line).ToList();
     }
 
+    /// <summary>
+    /// Control characters of one line shown as visible escapes (`\e`, `\r`, `\n`, `\u0007`, …; tab kept), without the
+    /// workflow-command guard of <see cref="Line"/>: for text that a protocol's own encoding carries (annotation messages).
+    /// </summary>
+    public static string Escape(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!text.Any(c => c != '\t' && char.IsControl(c)))
+        {
+            return text;
+        }
+
+        var sb = new StringBuilder(text.Length + 8);
+        AppendEscaped(sb, text);
+        return sb.ToString();
+    }
+
     private static void AppendEscaped(StringBuilder sb, string text)
     {
         foreach (var c in text)

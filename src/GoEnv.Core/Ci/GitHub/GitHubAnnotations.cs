@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using GoEnv.Core.Findings;
 using GoEnv.Core.Reporting;
 
@@ -98,27 +97,6 @@ public static class GitHubAnnotations
     /// Line breaks normalised to LF (sent escaped, shown as lines in the annotation); other control characters
     /// (ESC and friends) shown as visible escapes, since the runner also prints the message into the log (§7.1).
     /// </summary>
-    private static string Visible(string text)
-    {
-        text = text.ReplaceLineEndings("\n");
-        if (!text.Any(c => char.IsControl(c) && c is not ('\n' or '\t')))
-        {
-            return text;
-        }
-
-        var sb = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
-        {
-            if (!char.IsControl(c) || c is '\n' or '\t')
-            {
-                sb.Append(c);
-            }
-            else
-            {
-                sb.Append(c == '\u001b' ? "\\e" : $"\\u{(int)c:x4}");
-            }
-        }
-
-        return sb.ToString();
-    }
+    private static string Visible(string text) =>
+        string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(LogText.Escape));
 }
