@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GoEnv.Core;
 using GoEnv.Core.Ci;
+using GoEnv.Core.Ci.GitLab;
 using GoEnv.Core.Go;
 using GoEnv.Core.Caching;
 using GoEnv.Core.Pinning;
@@ -21,7 +22,7 @@ internal static class PinCommands
         summary.AcceptOnlyFromAmong("text", "json");
         var versionFile = new Option<string?>("--go-version-file") { Description = "go.mod, go.work, .go-version or .tool-versions: pin the best installed Go that satisfies it." };
         var toolchain = new Option<string?>("--toolchain") { Description = "The GOTOOLCHAIN to pin: local (default), auto, path, or a toolchain such as go1.22.3 (overrides the policy's go.toolchain)." };
-        var dotenvLimit = new Option<int>("--dotenv-max-variables") { Description = "GitLab: the dotenv variable limit of the instance (20 self-managed default; 50/100/150 on GitLab.com).", DefaultValueFactory = _ => 20 };
+        var dotenvLimit = new Option<int>("--dotenv-max-variables") { Description = "GitLab: the dotenv variable limit of the instance (20 self-managed default; 50/100/150 on GitLab.com).", DefaultValueFactory = _ => DotenvBudget.DefaultMaxVariables };
         var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit };
         common.AddTo(pin);
         pin.SetAction(parse =>

@@ -7,7 +7,7 @@ public sealed record CiSettings
     public string CodeQualityReport { get; init; } = "goenv-codequality.json";
 
     /// <summary>GitLab's dotenv variable limit (20 on self-managed by default; 50–150 on GitLab.com).</summary>
-    public int DotenvMaxVariables { get; init; } = 20;
+    public int DotenvMaxVariables { get; init; } = GitLab.DotenvBudget.DefaultMaxVariables;
 
     /// <summary>Colour on a plain terminal (a TTY without NO_COLOR).</summary>
     public bool TerminalColor { get; init; }
