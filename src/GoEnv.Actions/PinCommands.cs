@@ -2,6 +2,7 @@ using System.CommandLine;
 using GoEnv.Core;
 using GoEnv.Core.Ci;
 using GoEnv.Core.Ci.GitLab;
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Go;
 using GoEnv.Core.Caching;
 using GoEnv.Core.Pinning;
@@ -150,10 +151,8 @@ internal static class PinCommands
 
         var policyPath = PolicyFile.Locate(options.PolicyFile, host.WorkingDirectory, Core.Git.GitFacts.FindWorkTreeRoot(host.WorkingDirectory));
         var range = policyPath is null ? null : PolicyLoader.Load(policyPath).Policy?.GoVersion;
-        var home = host.GetNonEmpty("HOME") ?? host.GetNonEmpty("USERPROFILE");
-        var modCache = host.GetNonEmpty(GoVariableNames.GoModCache) ?? (home is null ? null : Path.Combine(home, "go", "pkg", "mod"));
         var requirement = $"go >= {file.Minimum.Text} ({file.Path}:{file.Line})" + (range is null ? "" : $" within {range.Text} ({policyPath})");
-        var selection = ToolchainSelector.Select(ToolchainFinder.Find(host, modCache), file.Minimum, file.Preferred, range is null ? null : range.Contains, requirement);
+        var selection = ToolchainSelector.Select(ToolchainFinder.Find(host, SnapshotBuilder.PredictModuleCache(host)), file.Minimum, file.Preferred, range is null ? null : range.Contains, requirement);
         if (selection.Chosen is null)
         {
             var found = selection.Candidates.Count == 0 ? "none" : string.Join(", ", selection.Candidates.Select(t => $"go{t.Version.Text} ({t.GoRoot}, via {t.FoundVia})"));

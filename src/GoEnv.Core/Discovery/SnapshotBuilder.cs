@@ -182,6 +182,20 @@ public static class SnapshotBuilder
     /// Where Go reads the user's go/env file: $GOENV (OS environment only; "off" = none), else
     /// os.UserConfigDir()/go/env.
     /// </summary>
+    /// <summary>
+    /// The module cache Go would use, before any go has run (to find the toolchains Go downloaded there): GOMODCACHE,
+    /// else the first GOPATH entry's pkg/mod, else the default GOPATH's, from the environment and the user's go env
+    /// file as cmd/go reads them; null when there is none.
+    /// </summary>
+    public static string? PredictModuleCache(HostEnvironment host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var userEnvFile = LocateUserEnvFile(host, null, out _);
+        var resolver = new SourceResolver(host, userEnvFile is null ? null : GoEnvFile.Read(userEnvFile), null);
+        var value = resolver.Raw(GoVariableNames.GoModCache) ?? new GoDefaults(host, null, "", null, resolver).Get(GoVariableNames.GoModCache);
+        return value.Length == 0 ? null : value;
+    }
+
     public static string? LocateUserEnvFile(HostEnvironment host, GoVersion? version, out string? problem)
     {
         problem = null;

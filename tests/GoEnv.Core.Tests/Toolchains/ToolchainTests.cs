@@ -1,3 +1,4 @@
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Go;
 using GoEnv.Core.Toolchains;
 
@@ -70,6 +71,38 @@ public sealed class ToolchainTests
 
             CollectionAssert.AreEqual(new[] { "1.24.4", "1.22.12", "1.21.13" }, found.Select(t => t.Version.Text).ToArray());
             CollectionAssert.AreEqual(new[] { "GOMODCACHE", "RUNNER_TOOL_CACHE", "~/sdk" }, found.Select(t => t.FoundVia).ToArray());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void PredictModuleCache_AsCmdGoDerivesIt_FindsToolchainsUnderGopath()
+    {
+        var root = Directory.CreateTempSubdirectory("goenv-modcache-").FullName;
+        try
+        {
+            var home = Path.Combine(root, "home");
+            var gopath = Path.Combine(root, "gopath");
+            var fromFile = Path.Combine(root, "from-env-file");
+            Directory.CreateDirectory(Path.Combine(home, ".config", "go"));
+            HostEnvironment Host(params (string Name, string Value)[] variables) => new(
+                variables.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)).Append(new("HOME", home)).Append(new("PATH", "/nonexistent")),
+                root,
+                HostOs.Linux);
+
+            // The golang image's layout: GOPATH=/go, toolchains Go downloaded under /go/pkg/mod.
+            MakeGoRoot(Path.Combine(gopath, "pkg", "mod", "golang.org", "toolchain@v0.0.1-go1.24.4.linux-amd64"), "go1.24.4");
+            var withGopath = Host(("GOPATH", gopath + ":" + Path.Combine(root, "second")));
+            Assert.AreEqual(Path.Combine(gopath, "pkg", "mod"), SnapshotBuilder.PredictModuleCache(withGopath));
+            Assert.AreEqual("GOMODCACHE", ToolchainFinder.Find(withGopath, SnapshotBuilder.PredictModuleCache(withGopath)).Single(t => t.GoRoot.StartsWith(root, StringComparison.Ordinal)).FoundVia);
+
+            Assert.AreEqual(Path.Combine(home, "go", "pkg", "mod"), SnapshotBuilder.PredictModuleCache(Host()));
+            Assert.AreEqual("/explicit", SnapshotBuilder.PredictModuleCache(Host(("GOMODCACHE", "/explicit"), ("GOPATH", gopath))));
+            File.WriteAllText(Path.Combine(home, ".config", "go", "env"), "GOMODCACHE=" + fromFile + "\n");
+            Assert.AreEqual(fromFile, SnapshotBuilder.PredictModuleCache(Host(("GOPATH", gopath))));
         }
         finally
         {
