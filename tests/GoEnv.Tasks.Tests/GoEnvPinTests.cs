@@ -84,6 +84,21 @@ public sealed class GoEnvPinTests
     }
 
     [TestMethod]
+    public void Execute_ToolchainGoRejects_FailsAndWritesNothing()
+    {
+        using var module = new GoModule();
+        var engine = new RecordingBuildEngine();
+        var task = module.Task<GoEnvPin>(engine);
+        task.EnvFile = "obj/goenv.env";
+        task.Toolchain = "banana";
+
+        Assert.IsFalse(task.Execute());
+
+        Assert.IsTrue(engine.Errors.Any(e => e.Message?.Contains("GOTOOLCHAIN banana", StringComparison.Ordinal) == true), string.Join('\n', engine.Errors.Select(e => e.Message)));
+        Assert.IsFalse(File.Exists(module.PathTo("app/obj/goenv.env")));
+    }
+
+    [TestMethod]
     public void Execute_UnknownFormat_FailsWithTheHostCodeBeforeChecking()
     {
         using var module = new GoModule();

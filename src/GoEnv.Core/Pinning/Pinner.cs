@@ -1,6 +1,7 @@
 using GoEnv.Core.Caching;
 using GoEnv.Core.Ci;
 using GoEnv.Core.Discovery;
+using GoEnv.Core.Go;
 
 namespace GoEnv.Core.Pinning;
 
@@ -33,6 +34,15 @@ public static class Pinner
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(request);
         var redactor = result.Snapshot.Redactor;
+
+        // Every caller's GOTOOLCHAIN choice is checked here, where it is pinned: a value Go rejects would make every
+        // later `go` command fail. (The policy's go.toolchain is checked when the policy loads.)
+        if (request.Toolchain is { } toolchain && GoToolchainSetting.Parse(toolchain, out var toolchainError) is null)
+        {
+            problems = [$"GOTOOLCHAIN {redactor.Redact(toolchain)}: {toolchainError}"];
+            return null;
+        }
+
         var pinned = PinResolver.Resolve(result.Snapshot, request.Toolchain ?? result.Policy?.Toolchain);
         var notes = pinned.Omitted.Select(o => o.Reason).ToList();
 
