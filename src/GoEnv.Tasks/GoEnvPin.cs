@@ -1,6 +1,7 @@
 using System.Text;
 using GoEnv.Core;
 using GoEnv.Core.Ci;
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Pinning;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -125,7 +126,7 @@ public sealed class GoEnvPin : GoEnvTask
         GoCache = Pinned(GoVariableNames.GoCache, GoCache);
         GoModCache = Pinned(GoVariableNames.GoModCache, GoModCache);
         GoFlags = Pinned(GoVariableNames.GoFlags, GoFlags);
-        var pinnedGo = Path.Combine(outcome.GoBinDirectory, OperatingSystem.IsWindows() ? "go.exe" : "go");
+        var pinnedGo = Path.Combine(outcome.GoBinDirectory, GoLocator.ExecutableName(CurrentOs()));
         GoExe = File.Exists(pinnedGo) ? pinnedGo : GoExe;
         GoVersion = outcome.Environment.GoVersion;
         EnvFilePath = outcome.EnvFilePath;
@@ -174,12 +175,12 @@ public sealed class GoEnvPin : GoEnvTask
         {
             ("Stamp", ResultStamp ?? ""), ("GoRoot", GoRoot), ("GoPath", GoPath), ("GoCache", GoCache), ("GoModCache", GoModCache),
             ("GoFlags", GoFlags), ("GoExe", GoExe), ("GoVersion", GoVersion), ("GoEnvFilePath", EnvFilePath), ("GoEnvContentHash", ContentHash),
-            ("GoCacheKeyModules", GoCacheKeyModules), ("GoCacheKeyBuild", GoCacheKeyBuild), ("GoCacheRestoreKeys", string.Join(';', GoCacheRestoreKeys)),
-        })
+            ("GoCacheKeyModules", GoCacheKeyModules), ("GoCacheKeyBuild", GoCacheKeyBuild),
+        }.Select(p => (p.Item1, MSBuildText(p.Item2))).Append(
+            // The restore keys are a list: each is escaped, its ';' separators stay MSBuild list separators.
+            ("GoCacheRestoreKeys", string.Join(';', GoCacheRestoreKeys.Select(MSBuildText)))))
         {
-            // The restore keys are a list: its ';' separators stay MSBuild list separators.
-            var text = name == "GoCacheRestoreKeys" ? string.Join(';', GoCacheRestoreKeys.Select(MSBuildText)) : MSBuildText(value);
-            xml.Append($"    <_GoEnvPinned{name}>{text}</_GoEnvPinned{name}>\n");
+            xml.Append($"    <_GoEnvPinned{name}>{value}</_GoEnvPinned{name}>\n");
         }
 
         xml.Append("  </PropertyGroup>\n  <ItemGroup>\n");

@@ -109,6 +109,6 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
         ProcessEnvironment ?? (IEnumerable<KeyValuePair<string, string>>)Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
             .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""));
 
-    private static HostOs CurrentOs() =>
+    private protected static HostOs CurrentOs() =>
         OperatingSystem.IsWindows() ? HostOs.Windows : OperatingSystem.IsMacOS() ? HostOs.MacOS : HostOs.Linux;
 }
