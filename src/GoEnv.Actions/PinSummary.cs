@@ -18,20 +18,8 @@ internal static class PinSummary
             json.WriteString("envFile", envFile);
             json.WriteString("goVersion", environment.GoVersion);
             json.WriteString("sha256", environment.ContentHash());
-            json.WriteStartArray("variables");
-            foreach (var name in environment.Variables.Keys)
-            {
-                json.WriteStringValue(name);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("notes");
-            foreach (var note in notes)
-            {
-                json.WriteStringValue(note);
-            }
-
-            json.WriteEndArray();
+            WriteList(json, "variables", environment.Variables.Keys);
+            WriteList(json, "notes", notes);
             json.WriteStartObject("cacheKeys");
             json.WriteString("modules", keys.Modules);
             WriteList(json, "modulesRestoreKeys", keys.ModulesRestoreKeys);
@@ -44,7 +32,7 @@ internal static class PinSummary
         return Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n") + "\n";
     }
 
-    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> items)
+    private static void WriteList(Utf8JsonWriter json, string name, IEnumerable<string> items)
     {
         json.WriteStartArray(name);
         foreach (var item in items)
