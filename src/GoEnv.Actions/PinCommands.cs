@@ -55,10 +55,17 @@ internal static class PinCommands
                 options = options with { GoExecutable = selected };
             }
 
-            var result = GoEnvChecker.Check(host, options);
+            var check = PinCheck.Run(host, options, wantedToolchain);
+            var result = check.Result;
             var redactor = result.Snapshot.Redactor;
             provider.Begin(redactor, stdout);
             var inCi = provider.Platform != CiPlatform.None;
+            if (check.Refusal is { } refusal)
+            {
+                provider.Fail(refusal, stdout, stderr);
+                return ExitCodes.Failed;
+            }
+
             if (result.Failed(options.Strict))
             {
                 // Plain: the report on stderr (stdout may be a --summary json document). CI: on stdout, where the
@@ -75,6 +82,7 @@ internal static class PinCommands
                 Toolchain = wantedToolchain,
                 CallerSetsPath = provider.Platform == CiPlatform.GitHub,
                 Fit = provider.FitEnvFile,
+                Notes = check.Note is null ? [] : [check.Note],
             };
             PinOutcome? outcome;
             IReadOnlyList<string> problems;
@@ -164,7 +172,7 @@ internal static class PinCommands
         return selection.Chosen.GoExecutable(host.Os);
     }
 
-    public static Command Verify(TextWriter stdout, HostEnvironment host, CheckCommandOptions common)
+    public static Command Verify(TextWriter stdout, TextWriter stderr, HostEnvironment host, CheckCommandOptions common)
     {
         var envFile = new Option<string>("--env-file") { Description = "The pinned file to compare with.", DefaultValueFactory = _ => "goenv.env" };
         var format = FormatOption();
@@ -183,13 +191,24 @@ internal static class PinCommands
                 throw new UsageException($"cannot read {path}: {e.Message}");
             }
 
-            var snapshot = Core.Discovery.SnapshotBuilder.Build(host, common.Read(parse));
+            var options = common.Read(parse);
+            var snapshot = Core.Discovery.SnapshotBuilder.Build(host, options);
             var provider = common.Provider(parse, host, common.Platform(parse, host), terminalColor: false);
             provider.Begin(snapshot.Redactor, stdout);
             var drifts = PinVerifier.Compare(pinned, snapshot);
             provider.ReportDrifts(path, drifts, stdout);
-            stdout.WriteLine(drifts.Count == 0 ? $"OK: the environment matches {TextReport.Sanitize(path)}" : $"FAILED: {drifts.Count} variable(s) drifted from {TextReport.Sanitize(path)}");
-            return drifts.Count == 0 ? ExitCodes.Ok : ExitCodes.Failed;
+
+            // The same confirmation as pin's: real Go, in this step's environment, must accept it.
+            var refusal = PinVerifier.Confirm(snapshot, options.ProcessRunner);
+            if (refusal is not null)
+            {
+                provider.Fail($"real Go refuses this step's environment: {refusal}", stdout, stderr);
+            }
+
+            stdout.WriteLine(drifts.Count > 0 ? $"FAILED: {drifts.Count} variable(s) drifted from {TextReport.Sanitize(path)}"
+                : refusal is not null ? $"FAILED: the environment matches {TextReport.Sanitize(path)}, but real Go refuses it"
+                : $"OK: the environment matches {TextReport.Sanitize(path)}");
+            return drifts.Count == 0 && refusal is null ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return verify;
     }

@@ -2,6 +2,7 @@ using GoEnv.Core.Discovery;
 using GoEnv.Core.Git;
 using GoEnv.Core.Go;
 using GoEnv.Core.Security;
+using GoEnv.Core.Toolchains;
 
 namespace GoEnv.Core;
 
@@ -47,6 +48,24 @@ public sealed class GoSnapshot
 
     /// <summary>The go.work in use (GOWORK or found from the working directory up), unless GOWORK=off.</summary>
     public ModuleFile? GoWork { get; init; }
+
+    /// <summary>The modules the go.work in use lists (`use` lines), with their go.mod when there is one.</summary>
+    public IReadOnlyList<WorkspaceModule> WorkspaceModules { get; init; } = [];
+
+    /// <summary>The toolchain Go will run here: GOTOOLCHAIN × go.work/go.mod × PATH × module cache × GOPROXY.</summary>
+    public ToolchainResolution Toolchain { get; init; } = ToolchainResolution.Unknown;
+
+    /// <summary>
+    /// The release that reads go.mod/go.work and runs the commands: the installed go, or the toolchain it switches to
+    /// (null when unknown, or when Go cannot get that toolchain).
+    /// </summary>
+    public GoVersion? RunningVersion => Toolchain.Switches ? Toolchain.Version : Version;
+
+    /// <summary>
+    /// The GODEBUG table of the running release, read only when go.mod or go.work has `godebug` lines (null otherwise,
+    /// or when that release's table cannot be read).
+    /// </summary>
+    public GodebugSettings? Godebugs { get; init; }
 
     /// <summary>True when the main module has a vendor/modules.txt.</summary>
     public bool HasVendor { get; init; }

@@ -82,11 +82,33 @@ public sealed class GoEnvPin : GoEnvTask
             return false;
         }
 
+        var toolchain = string.IsNullOrWhiteSpace(Toolchain) ? null : Toolchain.Trim();
+        var check = PinCheck.For(result, Host(), Options(), toolchain);
+        if (check.Refusal is { } refusal)
+        {
+            PinError(refusal);
+            return false;
+        }
+
+        if (!ReferenceEquals(check.Result, result))
+        {
+            // Another installed toolchain is pinned: its own check is what the build relies on.
+            result = check.Result;
+            SetResolvedValues(result.Snapshot);
+            FindingLog.LogAll(Log, result.Findings, DiagnosticFile);
+            if (Failed(result))
+            {
+                PinError($"The Go environment check of {result.Snapshot.Go?.Path} failed; nothing was pinned.");
+                return false;
+            }
+        }
+
         var request = new PinRequest
         {
             EnvFilePath = Path.GetFullPath(EnvFile, Path.GetFullPath(WorkingDirectory)),
             Format = format,
-            Toolchain = string.IsNullOrWhiteSpace(Toolchain) ? null : Toolchain.Trim(),
+            Toolchain = toolchain,
+            Notes = check.Note is null ? [] : [check.Note],
             // The env file is not what MSBuild's Exec uses: GoExe and the GoEnvironment items are.
             CallerSetsPath = true,
         };

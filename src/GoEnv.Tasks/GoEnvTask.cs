@@ -66,13 +66,7 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
     private protected CheckResult RunCheck(out bool fresh)
     {
         var workingDirectory = Path.GetFullPath(WorkingDirectory);
-        var options = new CheckOptions
-        {
-            GoExecutable = string.IsNullOrWhiteSpace(GoExecutable) ? null : GoExecutable,
-            PolicyFile = string.IsNullOrWhiteSpace(ConfigFile) ? null : Path.GetFullPath(ConfigFile, workingDirectory),
-            Strict = FailOnWarning,
-            Timeout = TimeSpan.FromSeconds(TimeoutSeconds is > 0 and <= 3600 ? TimeoutSeconds : 10),
-        };
+        var options = Options();
         var key = string.Join('\n', "GoEnv.Tasks.Check", workingDirectory, options.GoExecutable, options.PolicyFile, options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture));
         var engine = BuildEngine as IBuildEngine4;
         if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is CheckResult cached)
@@ -82,11 +76,27 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
             return cached;
         }
 
-        var result = GoEnvChecker.Check(new HostEnvironment(Variables(), workingDirectory, CurrentOs()), options);
+        var result = GoEnvChecker.Check(Host(), options);
         engine?.RegisterTaskObject(key, result, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: true);
         fresh = true;
         SetResolvedValues(result.Snapshot);
         return result;
+    }
+
+    /// <summary>The environment the check sees: the MSBuild process's (or the test's), from the working directory.</summary>
+    private protected HostEnvironment Host() => new(Variables(), Path.GetFullPath(WorkingDirectory), CurrentOs());
+
+    /// <summary>The check's options from the task's parameters.</summary>
+    private protected CheckOptions Options()
+    {
+        var workingDirectory = Path.GetFullPath(WorkingDirectory);
+        return new CheckOptions
+        {
+            GoExecutable = string.IsNullOrWhiteSpace(GoExecutable) ? null : GoExecutable,
+            PolicyFile = string.IsNullOrWhiteSpace(ConfigFile) ? null : Path.GetFullPath(ConfigFile, workingDirectory),
+            Strict = FailOnWarning,
+            Timeout = TimeSpan.FromSeconds(TimeoutSeconds is > 0 and <= 3600 ? TimeoutSeconds : 10),
+        };
     }
 
     private protected string? DiagnosticFile => string.IsNullOrEmpty(ProjectFullPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFullPath;

@@ -36,6 +36,8 @@ internal static class ScenarioCatalog
             .. ChecksumsAndPrivacy(),
             .. Toolchain(),
             .. Workspace(),
+            .. ModuleSyntax(),
+            .. ToolchainSwitch(),
             .. Platform(),
             .. GoEnvFile(),
         ];
@@ -402,7 +404,8 @@ internal static class ScenarioCatalog
             Variable = "GOPROXY",
             Arrange = Env("GOPROXY", "off"),
             Go = _ => GoExpectation.Failure("module lookup disabled by GOPROXY=off"),
-            Check = (_, _) => GoEnvVerdict.Error("GOPROXY"),
+            // On go.mod's require line: the JSON finding carries the file and line its message names.
+            Check = (_, s) => GoEnvVerdict.Error("GOPROXY").At(Path.Combine(s.ModuleDirectory, "go.mod"), 5),
         },
         new()
         {
@@ -600,6 +603,257 @@ internal static class ScenarioCatalog
             Arrange = s => s.Set("GOWORK", s.PathTo("missing.work")),
             Go = _ => GoExpectation.Failure("reading go.work"),
             Check = (_, _) => GoEnvVerdict.Error("GOWORK"),
+        },
+        new()
+        {
+            // etcd and prometheus: a go.work at the root, and CI templates that set -mod=mod.
+            Name = "go.work: GOFLAGS=-mod=mod in workspace mode",
+            Variable = "GOFLAGS",
+            Arrange = s =>
+            {
+                s.WriteGoWork("go 1.19\n\nuse ./app\n");
+                s.Set("GOFLAGS", "-mod=mod");
+            },
+            Go = _ => GoExpectation.Failure("-mod may only be set to readonly"),
+            Check = (_, _) => GoEnvVerdict.Error("GOFLAGS"),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "go.work: GOFLAGS=-mod=readonly in workspace mode",
+            Variable = "GOFLAGS",
+            Arrange = s =>
+            {
+                s.WriteGoWork("go 1.19\n\nuse ./app\n");
+                s.Set("GOFLAGS", "-mod=readonly");
+            },
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(quietOn: "GOFLAGS"),
+        },
+        new()
+        {
+            Name = "go.work: a use directory that does not exist",
+            Variable = "GOWORK",
+            Arrange = s => s.WriteGoWork("go 1.19\n\nuse ./app\nuse ./gone\n"),
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "cannot load module ../gone listed in go.work file" : "gone/go.mod: no such file or directory"),
+            Check = (_, s) => GoEnvVerdict.Error("GOWORK").At(s.PathTo("go.work"), 4),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "go.work: a use directory without go.mod",
+            Variable = "GOWORK",
+            Arrange = s =>
+            {
+                CreateDirectory(s, "tools");
+                s.WriteGoWork("go 1.19\n\nuse (\n\t./app\n\t./tools\n)\n");
+            },
+            Go = _ => GoExpectation.Failure("tools/go.mod: no such file or directory"),
+            Check = (_, s) => GoEnvVerdict.Error("GOWORK").At(s.PathTo("go.work"), 5),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // Go 1.19 does not compare the two go lines (it warns that go 1.21 is newer than itself).
+            Name = "go.work: a used module needs a newer go than go.work lists",
+            Variable = "GOWORK",
+            Arrange = s =>
+            {
+                s.SetGoDirective("1.21");
+                s.WriteGoWork("go 1.20\n\nuse ./app\n");
+            },
+            Go = t => t.IsAtLeast(21) ? GoExpectation.Failure("listed in go.work file requires go >= 1.21, but go.work lists go 1.20") : GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(21) ? GoEnvVerdict.Error("GOWORK") : GoEnvVerdict.NoError(),
+            QuotesGo = true,
+        },
+    ];
+
+    /// <summary>The go line of the release after the toolchain's (go1.N+1.0): what a module like runc asks of an older Go.</summary>
+    private static string NextRelease(GoToolchain t) => $"1.{t.Minor + 1}.0";
+
+    private static IEnumerable<Scenario> ModuleSyntax() =>
+    [
+        // The directives each release knows, as observed: toolchain 1.21, godebug 1.23, tool 1.24, ignore 1.25.
+        Directive("godebug line", "go 1.21", "godebug panicnil=1\n", 23, "unknown directive: godebug"),
+        Directive("godebug block", "go 1.21", "godebug (\n\tpanicnil=1\n)\n", 23, "unknown block type: godebug"),
+        Directive("tool line", "go 1.21", "tool example.org/dep\n", 24, "unknown directive: tool"),
+        Directive("ignore line", "go 1.21", "ignore ./testdata\n", 25, "unknown directive: ignore"),
+        new()
+        {
+            Name = "go.mod: repeated go line",
+            Variable = "(go.mod)",
+            Arrange = s => s.AppendToGoMod("go 1.19\n"),
+            Go = _ => GoExpectation.Failure("repeated go statement"),
+            Check = (_, s) => GoEnvVerdict.Error([null]).At(Path.Combine(s.ModuleDirectory, "go.mod"), 7),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // 1.23+ check each key against their own GODEBUG table; older releases cannot parse the line at all.
+            Name = "go.mod: godebug key the release does not know",
+            Variable = "(go.mod)",
+            Arrange = s => s.AppendToGoMod("godebug nosuchsetting=1\n"),
+            Go = t => GoExpectation.Failure(t.IsAtLeast(23) ? "unknown godebug \"nosuchsetting\"" : "unknown directive: godebug"),
+            Check = (_, s) => GoEnvVerdict.Error([null]).At(Path.Combine(s.ModuleDirectory, "go.mod"), 7),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "go.mod: godebug default= newer than the release",
+            Variable = "(go.mod)",
+            Arrange = s => s.AppendToGoMod("godebug default=go1.99\n"),
+            Go = t => GoExpectation.Failure(t.IsAtLeast(23) ? "default=go1.99 too new" : "unknown directive: godebug"),
+            Check = (_, _) => GoEnvVerdict.Error([null]),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "go.mod: godebug key every release since 1.21 knows",
+            Variable = "(go.mod)",
+            Arrange = s =>
+            {
+                s.SetGoDirective("1.21");
+                s.AppendToGoMod("godebug panicnil=1\n");
+            },
+            Go = t => t.IsAtLeast(23) ? GoExpectation.Success() : GoExpectation.Failure("unknown directive: godebug"),
+            Check = (t, _) => t.IsAtLeast(23) ? GoEnvVerdict.NoError() : GoEnvVerdict.Error([null]),
+        },
+        new()
+        {
+            Name = "go.work: godebug line",
+            Variable = "GOWORK",
+            Arrange = s => s.WriteGoWork("go 1.19\n\ngodebug panicnil=1\n\nuse ./app\n"),
+            Go = t => t.IsAtLeast(23) ? GoExpectation.Success() : GoExpectation.Failure("unknown directive: godebug"),
+            Check = (t, s) => t.IsAtLeast(23) ? GoEnvVerdict.NoError() : GoEnvVerdict.Error("GOWORK").At(s.PathTo("go.work"), 3),
+            QuotesGo = true,
+        },
+    ];
+
+    /// <summary>A go.mod directive introduced in Go 1.<paramref name="since"/>: older releases fail with <paramref name="goError"/>.</summary>
+    private static Scenario Directive(string what, string goLine, string text, int since, string goError) => new()
+    {
+        Name = $"go.mod: {what} (Go 1.{since}+)",
+        Variable = "(go.mod)",
+        Arrange = s =>
+        {
+            s.SetGoDirective(goLine[3..]);
+            s.AppendToGoMod(text);
+        },
+        Go = t => t.IsAtLeast(since) ? GoExpectation.Success() : GoExpectation.Failure(goError),
+        Check = (t, s) => t.IsAtLeast(since) ? GoEnvVerdict.NoError() : GoEnvVerdict.Error([null]).At(Path.Combine(s.ModuleDirectory, "go.mod"), 7),
+        QuotesGo = true,
+    };
+
+    private static IEnumerable<Scenario> ToolchainSwitch() =>
+    [
+        new()
+        {
+            // runc (go 1.25.0) on an older Go with GOTOOLCHAIN=auto: Go must download the toolchain, and GOPROXY=off
+            // forbids it. Go 1.19 cannot parse a patch-level go line at all.
+            Name = "toolchain: go.mod asks for the next release, GOTOOLCHAIN=auto, GOPROXY=off",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.SetGoDirective(NextRelease(s.Toolchain));
+                s.Set("GOTOOLCHAIN", "auto");
+                s.Set("GOPROXY", "off");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "toolchain not available" : "invalid go version"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "toolchain: go.mod asks for the next release, GOTOOLCHAIN=auto, file:// proxy without it",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.SetGoDirective(NextRelease(s.Toolchain));
+                s.Set("GOTOOLCHAIN", "auto");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "toolchain not available" : "invalid go version"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // A single file:// GOPROXY is the one place Go takes a toolchain without the checksum database.
+            Name = "toolchain: go.mod asks for the next release, GOTOOLCHAIN=auto, file:// proxy that holds it",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.SetGoDirective(NextRelease(s.Toolchain));
+                s.AddToolchainToProxy("go" + NextRelease(s.Toolchain));
+                s.Set("GOTOOLCHAIN", "auto");
+                s.Set("GOSUMDB", "off");
+            },
+            Go = t => t.IsAtLeast(21) ? GoExpectation.Success("stand-in go" + NextRelease(t)) : GoExpectation.Failure("invalid go version"),
+            Check = (t, _) => t.IsAtLeast(21) ? GoEnvVerdict.NoError(quietOn: "GOTOOLCHAIN") : GoEnvVerdict.Error([null]),
+        },
+        new()
+        {
+            Name = "toolchain: the proxy holds it, but GOSUMDB=off with a second proxy entry",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.SetGoDirective(NextRelease(s.Toolchain));
+                s.AddToolchainToProxy("go" + NextRelease(s.Toolchain));
+                s.Set("GOTOOLCHAIN", "auto");
+                s.Set("GOSUMDB", "off");
+                s.Set("GOPROXY", s.ProxyUrl + ",off");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "checksum database disabled by GOSUMDB=off" : "invalid go version"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "toolchain: go.mod asks for the next release, GOTOOLCHAIN=path",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.SetGoDirective(NextRelease(s.Toolchain));
+                s.Set("GOTOOLCHAIN", "path");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? $"cannot find \"go{NextRelease(t)}\" in PATH" : "invalid go version"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "toolchain: go.mod asks for the next release, GOTOOLCHAIN=local",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s => s.SetGoDirective(NextRelease(s.Toolchain)),
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? $"go.mod requires go >= {NextRelease(t)}" : "invalid go version"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // The toolchain line only counts when Go may switch; Go 1.19 cannot parse it.
+            Name = "toolchain: a toolchain line for the next release, GOTOOLCHAIN=auto, GOPROXY=off",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.AppendToGoMod($"toolchain go{NextRelease(s.Toolchain)}\n");
+                s.Set("GOTOOLCHAIN", "auto");
+                s.Set("GOPROXY", "off");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "toolchain not available" : "unknown directive: toolchain"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "toolchain: a toolchain line older than the release, GOTOOLCHAIN=auto",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.AppendToGoMod("toolchain go1.21.0\n");
+                s.Set("GOTOOLCHAIN", "auto");
+            },
+            Go = t => t.IsAtLeast(21) ? GoExpectation.Success() : GoExpectation.Failure("unknown directive: toolchain"),
+            Check = (t, _) => t.IsAtLeast(21) ? GoEnvVerdict.NoError(quietOn: "GOTOOLCHAIN") : GoEnvVerdict.Error([null]),
         },
     ];
 

@@ -46,10 +46,7 @@ public static class GoLocator
         }
         else
         {
-            var onPath = (host.Get("PATH") ?? "").Split(host.PathListSeparator)
-                .Where(e => e.Length > 0 && Path.IsPathFullyQualified(e))
-                .Select(e => Path.Combine(e, given))
-                .FirstOrDefault(p => IsExecutableFile(p, host.Os));
+            var onPath = LookPath(host, given);
             if (onPath is null)
             {
                 problem = $"--go {given}: no executable named '{given}' on PATH";
@@ -85,6 +82,13 @@ public static class GoLocator
 
         return new GoExecutable(path, resolved ?? path, ValueSource.CommandLine);
     }
+
+    /// <summary>The first executable of that name in an absolute PATH entry (exec.LookPath), or null.</summary>
+    public static string? LookPath(HostEnvironment host, string name) =>
+        (host.Get("PATH") ?? "").Split(host.PathListSeparator)
+            .Where(e => e.Length > 0 && Path.IsPathFullyQualified(e))
+            .Select(e => Path.Combine(e, name))
+            .FirstOrDefault(p => IsExecutableFile(p, host.Os));
 
     /// <summary>The real path behind symbolic links; null with a problem on a loop or a dangling link.</summary>
     public static string? TryResolve(string path, out string? problem)

@@ -25,6 +25,12 @@ public sealed class ModuleFile
 
     public List<ModuleDirective> Replaces { get; } = [];
 
+    /// <summary>Every statement in file order: a directive line, or a block's opening line (its members are not listed).</summary>
+    public List<ModuleStatement> Statements { get; } = [];
+
+    /// <summary>The `godebug` settings (line or block form), in file order.</summary>
+    public List<ModuleGodebug> Godebugs { get; } = [];
+
     public string? ReadError { get; private set; }
 
     private bool HasUse => Uses.Count > 0;
@@ -86,9 +92,11 @@ public sealed class ModuleFile
             if (tokens.Count >= 2 && tokens[1] == "(")
             {
                 block = verb;
+                file.Statements.Add(new ModuleStatement(verb, lineNumber, IsBlock: true));
                 continue;
             }
 
+            file.Statements.Add(new ModuleStatement(verb, lineNumber, IsBlock: false));
             file.Add(verb, tokens, 1, lineNumber);
         }
 
@@ -120,6 +128,14 @@ public sealed class ModuleFile
                 if (arg.Length > 0)
                 {
                     Uses.Add(new ModuleDirective(arg, line));
+                }
+
+                break;
+            case "godebug":
+                if (arg.Length > 0)
+                {
+                    var equals = arg.IndexOf('=', StringComparison.Ordinal);
+                    Godebugs.Add(equals < 0 ? new ModuleGodebug(arg, null, line) : new ModuleGodebug(arg[..equals], arg[(equals + 1)..], line));
                 }
 
                 break;

@@ -1,5 +1,6 @@
 using GoEnv.Core.Go;
 using GoEnv.Core.Security;
+using GoEnv.Core.Toolchains;
 
 namespace GoEnv.Core.Discovery;
 
@@ -108,6 +109,8 @@ public static class SnapshotBuilder
         }
 
         var (goMod, goWork, hasVendor) = FindModule(host, variables[GoVariableNames.GoWork].Value);
+        var workspaceModules = goWork is null ? [] : WorkspaceModule.ReadAll(goWork);
+        var toolchain = go is null || goProblem is not null ? ToolchainResolution.Unknown : ToolchainResolver.Resolve(new ToolchainResolver.Inputs(host, version, variables, goMod, goWork));
         return new GoSnapshot
         {
             Host = host,
@@ -123,6 +126,11 @@ public static class SnapshotBuilder
             Variables = variables,
             GoMod = goMod,
             GoWork = goWork,
+            WorkspaceModules = workspaceModules,
+            Godebugs = new[] { goMod, goWork }.Concat(workspaceModules.Select(m => m.GoMod)).Any(f => f?.Godebugs.Count > 0)
+                ? GodebugSettings.Read(toolchain.Switches ? toolchain.GoRoot : goRoot)
+                : null,
+            Toolchain = toolchain,
             HasVendor = hasVendor,
             Git = options.GitFacts(host.WorkingDirectory),
             Redactor = redactor,

@@ -13,18 +13,27 @@ namespace GoEnv.Core.Pinning;
 /// </remarks>
 public static class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> content)
-    {
-        // A span cannot be captured by the callback; env files are small, so one copy is cheaper than a second code path.
-        var bytes = content.ToArray();
-        Write(path, stream => stream.Write(bytes));
-    }
+    public static void Write(string path, ReadOnlySpan<byte> content) => Write(path, content, () => null);
 
     /// <summary>
     /// Writes what <paramref name="writeContent"/> puts into the stream. An exception from the callback aborts the
     /// write like an I/O error does: temp file deleted, target untouched, exception rethrown.
     /// </summary>
-    public static void Write(string path, Action<Stream> writeContent)
+    public static void Write(string path, Action<Stream> writeContent) => Write(path, writeContent, () => null);
+
+    /// <summary>
+    /// Writes like <see cref="Write(string, Action{Stream})"/>, but asks <paramref name="confirm"/> after the content is
+    /// on disk and before the rename: a non-null answer (why not) deletes the temp file, leaves the target as it was,
+    /// and is returned.
+    /// </summary>
+    public static string? Write(string path, ReadOnlySpan<byte> content, Func<string?> confirm)
+    {
+        // A span cannot be captured by the callback; env files are small, so one copy is cheaper than a second code path.
+        var bytes = content.ToArray();
+        return Write(path, stream => stream.Write(bytes), confirm);
+    }
+
+    private static string? Write(string path, Action<Stream> writeContent, Func<string?> confirm)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(writeContent);
@@ -51,7 +60,14 @@ public static class AtomicFile
                 stream.Flush(flushToDisk: true);
             }
 
+            if (confirm() is { } refusal)
+            {
+                DeleteQuietly(temp);
+                return refusal;
+            }
+
             File.Move(temp, target, overwrite: true);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

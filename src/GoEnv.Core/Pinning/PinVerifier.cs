@@ -31,6 +31,23 @@ public static class PinVerifier
         return drifts;
     }
 
+    /// <summary>
+    /// Real Go's word on the step: its go (the one the snapshot examined) run under the step's own environment, as
+    /// <see cref="PinConfirmation"/> does for pin. Null when Go accepts it, else why not.
+    /// </summary>
+    public static string? Confirm(GoSnapshot current, Discovery.IProcessRunner runner, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(runner);
+        if (current.Go is not { } go)
+        {
+            return current.GoProblem ?? "no go executable";
+        }
+
+        var request = PinConfirmation.Request(current, go.Path, current.Host.Variables, timeout ?? TimeSpan.FromMinutes(2));
+        return PinConfirmation.Refusal(request, runner.Run(request), current.Redactor);
+    }
+
     /// <summary>The file's variables with GOENV_PIN_EMPTY (GitLab dotenv) turned back into one empty variable per name, at its line.</summary>
     private static IEnumerable<KeyValuePair<string, EnvFileVariable>> Expand(EnvFileContent pinned)
     {

@@ -20,6 +20,15 @@ public sealed record PinRequest
 
     /// <summary>A CI's limits on the file (GitLab dotenv); identity by default.</summary>
     public Func<PinnedEnvironment, EnvFileFormat, List<string>, PinnedEnvironment>? Fit { get; init; }
+
+    /// <summary>Notes of the caller's to report with the pin's own (e.g. which installed toolchain <see cref="PinCheck"/> chose).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Runs real Go under the pinned environment before the file is committed (<see cref="PinConfirmation"/>); null: no confirmation (unit tests of the writers only).</summary>
+    public IProcessRunner? Confirmation { get; init; } = ProcessRunner.Instance;
+
+    /// <summary>How long the confirming go command may take (a GOTOOLCHAIN that may switch can download a toolchain).</summary>
+    public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }
 
 /// <summary>`pin` after a passing check: resolve, fit, render, write atomically, compute the cache keys.</summary>
@@ -44,7 +53,7 @@ public static class Pinner
         }
 
         var pinned = PinResolver.Resolve(result.Snapshot, request.Toolchain ?? result.Policy?.Toolchain);
-        var notes = pinned.Omitted.Select(o => o.Reason).ToList();
+        var notes = request.Notes.Concat(pinned.Omitted.Select(o => o.Reason)).ToList();
 
         // GOENV cannot be set from a go env file (Go reads it from the OS environment only).
         var variables = pinned.Environment.Variables.Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
@@ -70,17 +79,33 @@ public static class Pinner
             return null;
         }
 
-        AtomicFile.Write(request.EnvFilePath, bytes);
+        // Real Go confirms the pin while the file is written and the cache keys computed; the rename waits for its word.
+        var goRoot = environment.Variables.TryGetValue(GoVariableNames.GoRoot, out var root) ? root : result.Snapshot.Value(GoVariableNames.GoRoot);
+        var confirmed = new Dictionary<string, string>(environment.Variables, StringComparer.Ordinal);
+        confirmed.TryAdd(GoVariableNames.GoEnv, "off");
+        var confirmation = PinConfirmation.Request(result.Snapshot, Path.Combine(goRoot, "bin", GoLocator.ExecutableName(result.Snapshot.Host.Os)), PinConfirmation.PinnedProcessEnvironment(result.Snapshot.Host, new PinnedEnvironment(environment.GoVersion, confirmed)), request.ConfirmationTimeout);
+        var runner = request.Confirmation;
+        var confirming = runner is null ? null : Task.Run(() => runner.Run(confirmation));
+        CacheKeys? keys = null;
+        var refusal = AtomicFile.Write(request.EnvFilePath, bytes, () =>
+        {
+            keys = SnapshotCacheKeys.Compute(result.Snapshot);
+            return confirming is null ? null : PinConfirmation.Refusal(confirmation, confirming.GetAwaiter().GetResult(), redactor);
+        });
+        if (refusal is not null)
+        {
+            problems = [redactor.Redact($"real Go refuses the pinned environment, so {request.EnvFilePath} was not written: {refusal}")];
+            return null;
+        }
 
         // The env file pins GOROOT; PATH is the caller's. Say so when the go on PATH is not the pinned one.
         var pathGo = result.Snapshot.GoOnPath.FirstOrDefault();
-        var goRoot = environment.Variables.TryGetValue(GoVariableNames.GoRoot, out var root) ? root : result.Snapshot.Value(GoVariableNames.GoRoot);
         if (!request.CallerSetsPath && result.Snapshot.Go is { } pinnedGo && (pathGo is null || pathGo.ResolvedPath != pinnedGo.ResolvedPath))
         {
             notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
         }
 
         problems = [];
-        return new PinOutcome(environment, request.EnvFilePath, [.. notes.Select(redactor.Redact)], SnapshotCacheKeys.Compute(result.Snapshot), Path.Combine(goRoot, "bin"));
+        return new PinOutcome(environment, request.EnvFilePath, [.. notes.Select(redactor.Redact)], keys!, Path.Combine(goRoot, "bin"));
     }
 }

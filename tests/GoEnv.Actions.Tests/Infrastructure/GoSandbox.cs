@@ -91,6 +91,50 @@ internal sealed class GoSandbox : IDisposable
         WriteGoMod();
     }
 
+    /// <summary>Appends lines (directives) to go.mod after the require line, e.g. "godebug panicnil=1\n".</summary>
+    public void AppendToGoMod(string text) => File.AppendAllText(Path.Combine(ModuleDirectory, "go.mod"), "\n" + text);
+
+    /// <summary>Writes a go.work at the sandbox root (the module's parent), which Go finds from the module directory.</summary>
+    public string WriteGoWork(string content) => WriteFile("go.work", content);
+
+    /// <summary>
+    /// Puts golang.org/toolchain@v0.0.1-<paramref name="toolchain"/>.linux-amd64 into the file:// proxy: a stand-in whose
+    /// bin/go prints its arguments and exits 0 (what Go runs after switching; the layout Exec needs: bin, lib, pkg/tool).
+    /// </summary>
+    public void AddToolchainToProxy(string toolchain)
+    {
+        string version = $"v0.0.1-{toolchain}.linux-{HostArchitecture}";
+        string dir = Path.Combine(ProxyDirectory, "golang.org", "toolchain", "@v");
+        Directory.CreateDirectory(dir);
+        string prefix = $"golang.org/toolchain@{version}/";
+        using (var zip = System.IO.Compression.ZipFile.Open(Path.Combine(dir, version + ".zip"), System.IO.Compression.ZipArchiveMode.Create))
+        {
+            foreach ((string name, string content) in new[]
+            {
+                ("bin/go", "#!/bin/sh\necho \"stand-in " + toolchain + " $*\"\n"),
+                ("bin/gofmt", "#!/bin/sh\n"),
+                ("lib/README", "stand-in\n"),
+                ("pkg/tool/README", "stand-in\n"),
+                ("VERSION", toolchain + "\n"),
+            })
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(prefix + name).Open());
+                writer.Write(content);
+            }
+        }
+
+        File.WriteAllText(Path.Combine(dir, version + ".mod"), "module golang.org/toolchain\n");
+        File.WriteAllText(Path.Combine(dir, version + ".info"), $"{{\"Version\":\"{version}\"}}\n");
+        File.AppendAllText(Path.Combine(dir, "list"), version + "\n");
+    }
+
+    /// <summary>GOARCH of this machine, as Go names it in toolchain module versions.</summary>
+    public static string HostArchitecture => System.Runtime.InteropServices.RuntimeInformation.OSArchitecture switch
+    {
+        System.Runtime.InteropServices.Architecture.Arm64 => "arm64",
+        _ => "amd64",
+    };
+
     /// <summary>Deletes go.sum, so the dependency's hashes must come from the checksum database (or GONOSUMDB/GOSUMDB=off).</summary>
     public void RemoveDependencySums() => File.Delete(Path.Combine(ModuleDirectory, "go.sum"));
 

@@ -30,6 +30,12 @@ internal sealed class Scenario
     /// <summary>Run on one toolchain only: the scenario does not depend on the Go version (e.g. no Go at all).</summary>
     public bool ToolchainIndependent { get; init; }
 
+    /// <summary>
+    /// True when GoEnv's error must quote Go's own message: the text in quotes after "fails with" in a matching error
+    /// finding must appear in real Go's output for the scenario's command.
+    /// </summary>
+    public bool QuotesGo { get; init; }
+
     /// <summary>Strings that must appear nowhere in check's stdout or stderr (credentials).</summary>
     public IReadOnlyList<string> Secrets { get; init; } = [];
 

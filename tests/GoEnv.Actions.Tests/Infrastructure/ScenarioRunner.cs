@@ -47,6 +47,20 @@ internal static class ScenarioRunner
         }
     }
 
+    /// <summary>The texts GoEnv's error findings quote as Go's ("… fails with \"TEXT\"…"); null when none does.</summary>
+    private static List<string>? QuotedGoText(CheckRun run)
+    {
+        const string marker = "fails with \"";
+        var quotes = run.Errors
+            .Select(f => f.Message ?? "")
+            .Where(m => m.Contains(marker, StringComparison.Ordinal))
+            .Select(m => m[(m.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..])
+            .Select(m => m[..Math.Max(0, m.LastIndexOf('"'))])
+            .Where(q => q.Length > 0)
+            .ToList();
+        return quotes.Count == 0 ? null : quotes;
+    }
+
     private static async Task<(GoToolchain, string?, List<string>)> RunOnAsync(
         Scenario scenario, GoToolchain toolchain, bool withCheck, CancellationToken cancellationToken)
     {
@@ -81,9 +95,10 @@ internal static class ScenarioRunner
 
         // check first: it is the first step of the pipeline, and Go's own run may create directories
         // (module cache, build cache) that change what check sees.
+        CheckRun? run = null;
         if (withCheck)
         {
-            CheckRun run = sandbox.RunCheck();
+            run = sandbox.RunCheck();
             GoEnvVerdict verdict = scenario.Check(toolchain, sandbox);
             if (verdict.Verify(run) is { } disagreement)
             {
@@ -110,6 +125,11 @@ internal static class ScenarioRunner
             if (scenario.Go(toolchain).Verify(go) is { } disagreement)
             {
                 problems.Add(disagreement);
+            }
+
+            if (scenario.QuotesGo && run is not null && go.ExitCode != 0 && QuotedGoText(run) is { } quotes && !quotes.Any(q => go.Output.Contains(q, StringComparison.Ordinal)))
+            {
+                problems.Add($"goenv-action's error quotes Go as {string.Join(" / ", quotes.Select(q => $"\"{q}\""))}, but real Go printed: " + go.Describe());
             }
         }
     }

@@ -30,7 +30,7 @@ internal sealed class GoProxyOffNeedsDownloadsRule : Rule
         if (missing.Count > 0)
         {
             var first = missing[0];
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoProxy)} is off, and {missing.Count} of the {mod.Requires.Count} modules {mod.Path} requires are not in the module cache ({cache}), e.g. {first.Path} {first.Version} (go.mod line {first.Line}); there is no vendor directory. The build fails with \"module lookup disabled by GOPROXY=off\".");
+            yield return ReportAt(snapshot, mod.Path, first.Line, $"{Origin(snapshot, GoVariableNames.GoProxy)} is off, and {missing.Count} of the {mod.Requires.Count} modules {mod.Path} requires are not in the module cache ({cache}), e.g. {first.Path} {first.Version} (go.mod line {first.Line}); there is no vendor directory. The build fails with \"module lookup disabled by GOPROXY=off\".", variable: GoVariableNames.GoProxy);
         }
     }
 

@@ -1,4 +1,6 @@
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
+using GoEnv.Core.Go;
 
 namespace GoEnv.Core.Rules.Toolchain;
 
@@ -6,42 +8,67 @@ internal sealed class GoModDirectiveUnsupportedRule : Rule
 {
     public override string Id => "GOENV0102";
 
-    public override string Title => "go.mod uses syntax this Go version cannot read";
+    public override string Title => "go.mod/go.work has syntax the running Go cannot parse";
 
     public override Severity DefaultSeverity => Severity.Error;
 
     public override string? Variable => null;
 
-    public override string Description => "Go 1.21 changed go.mod: the `go` line may carry a patch release (`go 1.21.0`) and a `toolchain` line may follow. Go 1.19 and 1.20 cannot parse either and every module command fails: `go.mod:3: invalid go version '1.21.0': must match format 1.23` or `go.mod:4: unknown directive: toolchain`.";
+    public override string Description => "Each Go release parses go.mod and go.work with the directives it knows: `toolchain` and a patch-level `go` line from 1.21, `godebug` from 1.23 (go.mod and go.work), `tool` from 1.24, `ignore` from 1.25. A directive the running release does not know, a block of a kind it does not know, or a repeated `module`/`go`/`toolchain` line fails every module command: `go: errors parsing go.mod:` `go.mod:5: unknown directive: godebug` (`unknown block type: godebug`, `repeated go statement`; for go.work: `go: reading go.work: …`). The running release is the one GOTOOLCHAIN selects. From 1.21, a go line newer than the release is reported instead (GOENV0101).";
 
-    public override string Fix => "Use Go 1.21 or newer for this module (the go line asks for it anyway).";
+    public override string Fix => "Run a Go release that knows the directive (the go line should ask for it), or remove the directive; remove a repeated line.";
 
-    public override string Versions => "Go 1.19 and 1.20";
+    public override string Versions => "all supported Go versions (the directives each release knows differ)";
 
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
-        if (snapshot.Version is null || snapshot.GoAtLeast(1, 21) || snapshot.Value(GoVariableNames.Go111Module) == "off")
+        if (snapshot.RunningVersion is not { } release || snapshot.Value(GoVariableNames.Go111Module) == "off")
         {
             yield break;
         }
 
-        foreach (var file in new[] { snapshot.GoMod, snapshot.GoWork })
+        var files = new List<ModuleFile>();
+        if (snapshot.GoWork is { } work)
         {
-            if (file is null)
+            files.Add(work);
+            files.AddRange(snapshot.WorkspaceModules.Select(m => m.GoMod).OfType<ModuleFile>());
+        }
+        else if (snapshot.GoMod is { } mod)
+        {
+            files.Add(mod);
+        }
+
+        foreach (var file in files)
+        {
+            // From 1.21 a go line newer than the release replaces the parse errors with "requires go >= …".
+            if (release.AtLeast(1, 21) && file.Go is { } go && GoVersion.ParseStrict(go.Value) is { } wanted && wanted > release)
             {
                 continue;
             }
 
-            var name = Path.GetFileName(file.Path);
-            if (file.Go is { } go && go.Value.Count(c => c == '.') > 1)
+            var shown = file.IsWorkspace || !release.AtLeast(1, 21) ? file.Path : GoStrings.ShortPath(file.Path, snapshot.Host.WorkingDirectory);
+            foreach (var (line, text) in ModFileGrammar.Errors(file, release))
             {
-                yield return ReportAt(snapshot, file.Path, go.Line, $"{name} line {go.Line} says go {go.Value}: Go {snapshot.VersionText} fails with \"{name}:{go.Line}: invalid go version '{go.Value}': must match format 1.23\".");
-            }
-
-            if (file.Toolchain is { } toolchain)
-            {
-                yield return ReportAt(snapshot, file.Path, toolchain.Line, $"{name} line {toolchain.Line} has a toolchain directive: Go {snapshot.VersionText} fails with \"{name}:{toolchain.Line}: unknown directive: toolchain\".");
+                yield return ReportAt(snapshot, file.Path, line, $"{Path.GetFileName(file.Path)} line {line} cannot be parsed by go{release.Text}{(snapshot.Toolchain.Switches ? $" (the toolchain GOTOOLCHAIN selects)" : "")}: every module command fails with \"{shown}:{line}: {text}\".", FixFor(text, file.IsWorkspace), variable: file.IsWorkspace ? GoVariableNames.GoWork : null);
             }
         }
+    }
+
+    private string FixFor(string text, bool workspace)
+    {
+        if (text.StartsWith("repeated ", StringComparison.Ordinal))
+        {
+            return "Keep one of the repeated lines.";
+        }
+
+        var verb = text[(text.LastIndexOf(' ') + 1)..];
+        if (text.StartsWith("invalid go version", StringComparison.Ordinal))
+        {
+            return "Use Go 1.21 or newer for this module (the go line asks for it anyway).";
+        }
+
+        return ModFileGrammar.Directives(workspace).TryGetValue(verb, out var since)
+            ? $"`{verb}` needs Go 1.{since} or newer: run Go 1.{since}+ (and say so in the go line), or remove the directive."
+            : $"`{verb}` is not a {(workspace ? "go.work" : "go.mod")} directive in any Go release: remove it.";
     }
 }

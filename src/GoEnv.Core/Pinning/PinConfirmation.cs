@@ -1,0 +1,62 @@
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Go;
+
+namespace GoEnv.Core.Pinning;
+
+/// <summary>
+/// Real Go's word on an environment: the go executable run under exactly that environment, in the working directory,
+/// with the cheapest command that makes it select its toolchain, split GOFLAGS and parse go.mod/go.work:
+/// `go list -m` in module mode (it lists the main module or the workspace's modules; no network, no build), else
+/// `go version`. A pin is written only when this succeeds, and `verify` runs it for the step it checks.
+/// </summary>
+public static class PinConfirmation
+{
+    /// <summary>The request for <paramref name="go"/> under <paramref name="environment"/> (the whole environment).</summary>
+    public static ProcessRequest Request(GoSnapshot snapshot, string go, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(environment);
+        var moduleMode = (snapshot.GoMod is not null || snapshot.GoWork is not null) && (environment.TryGetValue(GoVariableNames.Go111Module, out var mode) ? mode : "") != "off";
+        return new ProcessRequest(go, moduleMode ? ["list", "-m"] : ["version"], environment, snapshot.Host.WorkingDirectory, timeout, 256 * 1024);
+    }
+
+    /// <summary>The host's environment with the pinned variables over it: what a later step that loads the pin has.</summary>
+    public static Dictionary<string, string> PinnedProcessEnvironment(HostEnvironment host, PinnedEnvironment pinned)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(pinned);
+        var environment = new Dictionary<string, string>(host.Variables, host.Os == HostOs.Windows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (var (name, value) in pinned.Variables)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    /// <summary>Null when Go accepted the environment; otherwise why not, with Go's own message (redacted).</summary>
+    public static string? Refusal(ProcessRequest request, ProcessOutcome outcome, Security.SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(redactor);
+        var command = $"`go {string.Join(' ', request.Arguments)}` ({request.FileName}, in {request.WorkingDirectory})";
+        if (!outcome.Started)
+        {
+            return redactor.Redact($"{command} could not start: {outcome.StartError}");
+        }
+
+        if (outcome.TimedOut)
+        {
+            return redactor.Redact($"{command} did not finish within {request.Timeout.TotalSeconds:0.#} s");
+        }
+
+        if (outcome.ExitCode == 0)
+        {
+            return null;
+        }
+
+        var message = string.Join(" | ", outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(6));
+        return redactor.Redact($"{command} exited with {outcome.ExitCode}: {(message.Length == 0 ? outcome.StandardOutput.Trim() : message)}");
+    }
+}
