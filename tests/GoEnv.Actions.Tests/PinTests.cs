@@ -283,4 +283,91 @@ public sealed class PinTests
         Assert.AreEqual(2, bad.ExitCode, bad.Describe());
         StringAssert.Contains(bad.StandardError, "--toolchain");
     }
+
+    /// <summary>
+    /// runc's shape (go.mod asks for the next release, GOTOOLCHAIN=auto, a network proxy): check only warns, since Go
+    /// would download the toolchain, but a pin of GOTOOLCHAIN=local with this go would break every later command. pin
+    /// must pin an installed toolchain that satisfies go.mod (here: the next installed one, on PATH behind the first),
+    /// in which real Go then runs `go list -m`, or refuse and write nothing when none is installed.
+    /// </summary>
+    [TestMethod]
+    public void Pin_GoModNeedsANewerGoThanTheOneOnPath_PinsAnInstalledOneOrRefuses() => ForEachGo(go =>
+    {
+        if (!go.IsAtLeast(21))
+        {
+            return null;
+        }
+
+        var (dir, env) = Sandbox(go);
+        var next = $"1.{go.Minor + 1}.0";
+        File.WriteAllText(Path.Combine(dir, "go.mod"), $"module example.com/app\n\ngo {next}\n");
+        File.WriteAllText(Path.Combine(dir, "app.go"), "package app\n");
+        File.Delete(Path.Combine(dir, "go.sum"));
+        var newer = GoToolchains.All.FirstOrDefault(t => t.Minor > go.Minor);
+        env["GOTOOLCHAIN"] = "auto";
+        env["GOPROXY"] = "https://proxy.golang.org";
+        env["PATH"] = go.BinDirectory + (newer is null ? "" : ":" + newer.BinDirectory) + ":/usr/bin:/bin";
+        var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        var file = Path.Combine(dir, "goenv.sh");
+        if (newer is null)
+        {
+            return pin.ExitCode == 1 && !File.Exists(file) && pin.Output.Contains($"no installed Go satisfies go >= {next}", StringComparison.Ordinal)
+                ? null
+                : "expected a refusal naming the requirement and nothing written: " + pin.Describe();
+        }
+
+        if (pin.ExitCode != 0)
+        {
+            return pin.Describe();
+        }
+
+        // The newest installed toolchain that satisfies go.mod (on PATH or in /usr/lib/go-*), as --go-version-file picks.
+        var pinned = EnvFileReader.Read(file, EnvFileFormat.Sh).Variables;
+        var pinnedVersion = GoToolchains.All.FirstOrDefault(t => GoEnv.Core.Discovery.GoLocator.RealDirectory(t.GoRoot) == pinned["GOROOT"].Value);
+        if (pinnedVersion is null || pinnedVersion.Minor <= go.Minor || pinned["GOTOOLCHAIN"].Value != "local" || !pin.Output.Contains($"asks for go {next}", StringComparison.Ordinal))
+        {
+            return $"pinned GOROOT={pinned["GOROOT"].Value} GOTOOLCHAIN={pinned["GOTOOLCHAIN"].Value}, expected a go ≥ {next} and local, with a note: " + pin.Describe();
+        }
+
+        var list = Sh(dir, env, $". ./goenv.sh && PATH=\"$GOROOT/bin:$PATH\" && go list -m && {PublishedBinary.Path} verify --format sh --env-file goenv.sh");
+        return list.ExitCode == 0 && list.StandardOutput.Contains("example.com/app", StringComparison.Ordinal) ? null : "real Go or verify refused the pinned environment: " + list.Describe();
+    });
+
+    /// <summary>What check cannot see (a go.mod line Go cannot parse), real Go's confirmation catches: nothing is written.</summary>
+    [TestMethod]
+    public void Pin_RealGoRefusesThePinnedEnvironment_WritesNothingAndQuotesGo() => ForEachGo(go =>
+    {
+        var (dir, env) = Sandbox(go);
+        File.AppendAllText(Path.Combine(dir, "go.mod"), "\nrequire example.com/x\n");
+        var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        var leftovers = Directory.GetFiles(dir, ".goenv-*.tmp");
+        return pin.ExitCode == 1 && !File.Exists(Path.Combine(dir, "goenv.sh")) && leftovers.Length == 0
+            && pin.Output.Contains("usage: require module/path v1.2.3", StringComparison.Ordinal) && pin.Output.Contains("go list -m", StringComparison.Ordinal)
+            ? null
+            : $"expected exit 1 with Go's message, no file and no temp file ({leftovers.Length} left): " + pin.Describe();
+    });
+
+    /// <summary>verify runs the same confirmation: a step whose go.mod now asks for more than the pinned Go fails with Go's message.</summary>
+    [TestMethod]
+    public void Verify_RealGoRefusesTheStep_FailsWithGosMessage() => ForEachGo(go =>
+    {
+        if (!go.IsAtLeast(21))
+        {
+            return null;
+        }
+
+        var (dir, env) = Sandbox(go);
+        var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        if (pin.ExitCode != 0)
+        {
+            return pin.Describe();
+        }
+
+        var next = $"1.{go.Minor + 1}.0";
+        File.WriteAllText(Path.Combine(dir, "go.mod"), $"module example.com/app\n\ngo {next}\n");
+        var verify = Sh(dir, env, $". ./goenv.sh && {PublishedBinary.Path} verify --format sh --env-file goenv.sh");
+        return verify.ExitCode == 1 && verify.Output.Contains($"go.mod requires go >= {next}", StringComparison.Ordinal) && verify.Output.Contains("real Go refuses", StringComparison.Ordinal)
+            ? null
+            : "expected exit 1 quoting Go: " + verify.Describe();
+    });
 }

@@ -146,7 +146,10 @@ public sealed class MoreRulesTests
         using var bed = new RuleTestBed("go1.22.12");
         File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.99.0\n");
         bed.Env["GOTOOLCHAIN"] = "auto";
-        Assert.AreEqual(Severity.Warning, Single(bed, "GOENV0101").Severity);
+        var finding = Single(bed, "GOENV0103");
+        Assert.AreEqual(Severity.Warning, finding.Severity);
+        StringAssert.Contains(finding.Message, "downloads it (about 70 MB) from https://proxy.golang.org");
+        Assert.IsEmpty(bed.Findings("GOENV0101"), "the switched-to toolchain satisfies go.mod");
     }
 
     [TestMethod]
@@ -253,7 +256,7 @@ public sealed class MoreRulesTests
         using var bed = new RuleTestBed("go1.22.12");
         File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.21\n\ntoolchain go1.99.1\n");
         bed.Env["GOTOOLCHAIN"] = "auto";
-        var finding = Single(bed, "GOENV0101");
+        var finding = Single(bed, "GOENV0103");
         Assert.AreEqual(Severity.Warning, finding.Severity);
         Assert.AreEqual(5, finding.Line);
     }
