@@ -18,9 +18,12 @@ cd "$work/mod"
 # The ratios come from the same run, and from interleaved blocks: hyperfine times one command after the other,
 # so a machine whose load drifts during the run would otherwise favour whichever command ran in the quiet part.
 # Each of BENCH_BLOCKS blocks runs every command BENCH_RUNS/BENCH_BLOCKS times, in an order rotated per block.
-names=(floor bare check check-json pin)
+# confirm: the go command pin runs under the pinned environment before it renames the file into place (what the
+# confirmation by real Go adds to pin).
+names=(floor bare check check-json pin confirm)
 cmds=("${envs[*]} $go env -json $floor_names" "${envs[*]} $go env -json" "${envs[*]} $bin check"
-      "${envs[*]} $bin check --format json" "${envs[*]} $bin pin --env-file $work/pinned.env")
+      "${envs[*]} $bin check --format json" "${envs[*]} $bin pin --env-file $work/pinned.env"
+      "${envs[*]} GOENV=off GOTOOLCHAIN=local $go list -m")
 blocks=${BENCH_BLOCKS:-4}
 per_block=$(( (${BENCH_RUNS:-40} + blocks - 1) / blocks ))
 for ((b = 0; b < blocks; b++)); do
@@ -60,8 +63,8 @@ print(f"Measured with hyperfine (-N, {sys.argv[2]} interleaved blocks with 3 war
 print()
 print("| command | median ms | mean ± σ ms | × floor |")
 print("|---|---|---|---|")
-labels = {"floor": "`go env -json NAMES…` (the floor)", "bare": "`go env -json` (all variables)", "check": "`goenv-action check`", "check-json": "`goenv-action check --format json`", "pin": "`goenv-action pin` (check + env file + cache keys)"}
-for k in ["floor", "bare", "check", "check-json", "pin"]:
+labels = {"floor": "`go env -json NAMES…` (the floor)", "bare": "`go env -json` (all variables)", "check": "`goenv-action check`", "check-json": "`goenv-action check --format json`", "pin": "`goenv-action pin` (check + env file + cache keys + real Go's confirmation)", "confirm": "`go list -m` under the pinned environment (pin's confirmation alone)"}
+for k in ["floor", "bare", "check", "check-json", "pin", "confirm"]:
     r = res[k]
     print(f"| {labels[k]} | {med[k]:.1f} | {r['mean']*1000:.1f} ± {r['stddev']*1000:.1f} | {med[k]/floor:.2f} |")
 PY

@@ -720,6 +720,21 @@ internal static class ScenarioCatalog
         },
         new()
         {
+            // terraform (go 1.26.4, a godebug line) with an older Go and GOTOOLCHAIN=local: 1.21–1.23 print the parse
+            // error, 1.24+ retry leniently and print "requires go >=" instead.
+            Name = "go.mod: a directive the release cannot parse and a go line newer than it",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.SetGoDirective(NextRelease(s.Toolchain));
+                s.AppendToGoMod("ignore ./testdata\n");
+            },
+            Go = t => GoExpectation.Failure(!t.IsAtLeast(21) ? "invalid go version" : t.IsAtLeast(24) ? "go.mod requires go >= " : "go.mod:7: unknown directive: ignore"),
+            Check = (_, _) => GoEnvVerdict.Error("GOTOOLCHAIN", null),
+            QuotesGo = true,
+        },
+        new()
+        {
             Name = "go.work: godebug line",
             Variable = "GOWORK",
             Arrange = s => s.WriteGoWork("go 1.19\n\ngodebug panicnil=1\n\nuse ./app\n"),

@@ -11,6 +11,23 @@ namespace GoEnv.Core.Pinning;
 /// </summary>
 public static class PinConfirmation
 {
+    /// <summary>How long the confirming go command may take (a GOTOOLCHAIN that may switch can download a toolchain).</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// pin's confirmation: the pinned go (GOROOT/bin/go) under the host's environment with the pinned variables over it
+    /// (GOENV=off when the file leaves it to the caller, as the goenv format does).
+    /// </summary>
+    public static ProcessRequest ForPin(GoSnapshot snapshot, PinnedEnvironment pinned, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(pinned);
+        var environment = PinnedProcessEnvironment(snapshot.Host, pinned);
+        environment.TryAdd(GoVariableNames.GoEnv, "off");
+        var goRoot = pinned.Variables.TryGetValue(GoVariableNames.GoRoot, out var root) ? root : snapshot.Value(GoVariableNames.GoRoot);
+        return Request(snapshot, Path.Combine(goRoot, "bin", GoLocator.ExecutableName(snapshot.Host.Os)), environment, timeout);
+    }
+
     /// <summary>The request for <paramref name="go"/> under <paramref name="environment"/> (the whole environment).</summary>
     public static ProcessRequest Request(GoSnapshot snapshot, string go, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
@@ -21,7 +38,7 @@ public static class PinConfirmation
     }
 
     /// <summary>The host's environment with the pinned variables over it: what a later step that loads the pin has.</summary>
-    public static Dictionary<string, string> PinnedProcessEnvironment(HostEnvironment host, PinnedEnvironment pinned)
+    private static Dictionary<string, string> PinnedProcessEnvironment(HostEnvironment host, PinnedEnvironment pinned)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(pinned);

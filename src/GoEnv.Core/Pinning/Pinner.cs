@@ -27,8 +27,8 @@ public sealed record PinRequest
     /// <summary>Runs real Go under the pinned environment before the file is committed (<see cref="PinConfirmation"/>); null: no confirmation (unit tests of the writers only).</summary>
     public IProcessRunner? Confirmation { get; init; } = ProcessRunner.Instance;
 
-    /// <summary>How long the confirming go command may take (a GOTOOLCHAIN that may switch can download a toolchain).</summary>
-    public TimeSpan ConfirmationTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long the confirming go command may take.</summary>
+    public TimeSpan ConfirmationTimeout { get; init; } = PinConfirmation.DefaultTimeout;
 }
 
 /// <summary>`pin` after a passing check: resolve, fit, render, write atomically, compute the cache keys.</summary>
@@ -81,9 +81,7 @@ public static class Pinner
 
         // Real Go confirms the pin while the file is written and the cache keys computed; the rename waits for its word.
         var goRoot = environment.Variables.TryGetValue(GoVariableNames.GoRoot, out var root) ? root : result.Snapshot.Value(GoVariableNames.GoRoot);
-        var confirmed = new Dictionary<string, string>(environment.Variables, StringComparer.Ordinal);
-        confirmed.TryAdd(GoVariableNames.GoEnv, "off");
-        var confirmation = PinConfirmation.Request(result.Snapshot, Path.Combine(goRoot, "bin", GoLocator.ExecutableName(result.Snapshot.Host.Os)), PinConfirmation.PinnedProcessEnvironment(result.Snapshot.Host, new PinnedEnvironment(environment.GoVersion, confirmed)), request.ConfirmationTimeout);
+        var confirmation = PinConfirmation.ForPin(result.Snapshot, environment, request.ConfirmationTimeout);
         var runner = request.Confirmation;
         var confirming = runner is null ? null : Task.Run(() => runner.Run(confirmation));
         CacheKeys? keys = null;

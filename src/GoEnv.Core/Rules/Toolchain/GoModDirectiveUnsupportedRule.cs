@@ -14,7 +14,7 @@ internal sealed class GoModDirectiveUnsupportedRule : Rule
 
     public override string? Variable => null;
 
-    public override string Description => "Each Go release parses go.mod and go.work with the directives it knows: `toolchain` and a patch-level `go` line from 1.21, `godebug` from 1.23 (go.mod and go.work), `tool` from 1.24, `ignore` from 1.25. A directive the running release does not know, a block of a kind it does not know, or a repeated `module`/`go`/`toolchain` line fails every module command: `go: errors parsing go.mod:` `go.mod:5: unknown directive: godebug` (`unknown block type: godebug`, `repeated go statement`; for go.work: `go: reading go.work: …`). The running release is the one GOTOOLCHAIN selects. From 1.21, a go line newer than the release is reported instead (GOENV0101).";
+    public override string Description => "Each Go release parses go.mod and go.work with the directives it knows: `toolchain` and a patch-level `go` line from 1.21, `godebug` from 1.23 (go.mod and go.work), `tool` from 1.24, `ignore` from 1.25. A directive the running release does not know, a block of a kind it does not know, or a repeated `module`/`go`/`toolchain` line fails every module command: `go: errors parsing go.mod:` `go.mod:5: unknown directive: godebug` (`unknown block type: godebug`, `repeated go statement`; for go.work: `go: reading go.work: …`). The running release is the one GOTOOLCHAIN selects. From 1.24, a go.mod whose go line is newer than the release reports that instead (GOENV0101); 1.21–1.23 report the parse error first (terraform's `godebug` line with Go 1.21: `go.mod:5: unknown directive: godebug`).";
 
     public override string Fix => "Run a Go release that knows the directive (the go line should ask for it), or remove the directive; remove a repeated line.";
 
@@ -40,8 +40,9 @@ internal sealed class GoModDirectiveUnsupportedRule : Rule
 
         foreach (var file in files)
         {
-            // From 1.21 a go line newer than the release replaces the parse errors with "requires go >= …".
-            if (release.AtLeast(1, 21) && file.Go is { } go && GoVersion.ParseStrict(go.Value) is { } wanted && wanted > release)
+            // From 1.24 a go.mod whose go line is newer than the release reports "requires go >= …" instead of its
+            // parse errors (modload.ReadModFile retries with modfile.ParseLax); 1.21–1.23 and go.work report them.
+            if (!file.IsWorkspace && release.AtLeast(1, 24) && file.Go is { } go && GoVersion.ParseStrict(go.Value) is { } wanted && wanted > release)
             {
                 continue;
             }
