@@ -62,10 +62,13 @@ public sealed class GoSnapshot
     public GoVersion? RunningVersion => Toolchain.Switches ? Toolchain.Version : Version;
 
     /// <summary>
-    /// The GODEBUG table of the running release, read only when go.mod or go.work has `godebug` lines (null otherwise,
-    /// or when that release's table cannot be read).
+    /// The GODEBUG table of the running release, read only when go.mod or go.work has `godebug` lines or GODEBUG is
+    /// set (null otherwise, or when that release's table cannot be read).
     /// </summary>
     public GodebugSettings? Godebugs { get; init; }
+
+    /// <summary>GOCACHEPROG's program, started as Go starts it (null when GOCACHEPROG is empty or this Go ignores it).</summary>
+    public CacheProgHandshake? CacheProg { get; init; }
 
     /// <summary>True when the main module has a vendor/modules.txt.</summary>
     public bool HasVendor { get; init; }

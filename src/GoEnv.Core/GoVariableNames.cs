@@ -40,6 +40,8 @@ public static class GoVariableNames
     public const string GoToolDir = "GOTOOLDIR";
     public const string GoAuth = "GOAUTH";
     public const string GoFips140 = "GOFIPS140";
+    public const string GoCacheProg = "GOCACHEPROG";
+    public const string GoDebug = "GODEBUG";
 
     /// <summary>Asked of `go env -json` in one call. None of them is "costly" (none runs the C compiler).</summary>
     public static readonly IReadOnlyList<string> Probed =
@@ -47,7 +49,7 @@ public static class GoVariableNames
         GoRoot, GoPath, GoBin, GoCache, GoModCache, GoTmpDir, GoFlags, Go111Module, GoProxy, GoSumDb, GoPrivate,
         GoNoProxy, GoNoSumDb, GoInsecure, GoVcs, GoToolchain, GoOs, GoArch, GoAmd64, GoArm, GoArm64, Go386,
         GoMips, GoMips64, GoPpc64, GoRiscv64, GoWasm, GoExperiment, CgoEnabled, GoEnv, GoVersion, GoHostOs,
-        GoHostArch, GoToolDir, GoAuth, GoFips140,
+        GoHostArch, GoToolDir, GoAuth, GoFips140, GoCacheProg, GoDebug,
     ];
 
     /// <summary>Variables whose source GoEnv tracks (the user can set them); GOWORK is read from the environment too.</summary>
@@ -55,11 +57,11 @@ public static class GoVariableNames
     [
         GoRoot, GoPath, GoBin, GoCache, GoModCache, GoTmpDir, GoFlags, Go111Module, GoProxy, GoSumDb, GoPrivate,
         GoNoProxy, GoNoSumDb, GoInsecure, GoVcs, GoToolchain, GoWork, GoOs, GoArch, GoAmd64, GoArm, GoArm64, Go386,
-        GoMips, GoMips64, GoPpc64, GoRiscv64, GoWasm, GoExperiment, CgoEnabled, GoAuth, GoFips140,
+        GoMips, GoMips64, GoPpc64, GoRiscv64, GoWasm, GoExperiment, CgoEnabled, GoAuth, GoFips140, GoCacheProg, GoDebug,
     ];
 
     /// <summary>Read by cmd/go from the OS environment only, never from a go/env file.</summary>
-    public static bool IsOsOnly(string name) => name is GoEnv;
+    public static bool IsOsOnly(string name) => name is GoEnv or GoDebug;
 
     /// <summary>
     /// Architecture variables that internal/buildcfg reads from the OS environment only (the go/env file copy is

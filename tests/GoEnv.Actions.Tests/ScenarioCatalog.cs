@@ -38,6 +38,7 @@ internal static class ScenarioCatalog
             .. Workspace(),
             .. ModuleSyntax(),
             .. ToolchainSwitch(),
+            .. NewerSettings(),
             .. Platform(),
             .. GoEnvFile(),
         ];
@@ -871,6 +872,135 @@ internal static class ScenarioCatalog
             Check = (t, _) => t.IsAtLeast(21) ? GoEnvVerdict.NoError(quietOn: "GOTOOLCHAIN") : GoEnvVerdict.Error([null]),
         },
     ];
+
+    /// <summary>Settings added in Go 1.22–1.27 (GOCACHEPROG, GOAUTH, GODEBUG) and values that parse but cannot build here.</summary>
+    private static IEnumerable<Scenario> NewerSettings() =>
+    [
+        new()
+        {
+            Name = "GOCACHEPROG: a program that is not installed",
+            Variable = "GOCACHEPROG",
+            Arrange = Env("GOCACHEPROG", "no-such-cache-prog --dir /tmp"),
+            Go = t => t.IsAtLeast(24) ? GoExpectation.Failure("error starting GOCACHEPROG program \"no-such-cache-prog\"") : GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Error("GOCACHEPROG") : GoEnvVerdict.NoError(quietOn: "GOCACHEPROG"),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "GOCACHEPROG: a program that exits without announcing itself",
+            Variable = "GOCACHEPROG",
+            Arrange = s => s.Set("GOCACHEPROG", s.WriteExecutable("bin/broken-cache", "#!/bin/sh\nexit 3\n")),
+            Go = t => t.IsAtLeast(24) ? GoExpectation.Failure("GOCACHEPROG exited pre-Close") : GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Error("GOCACHEPROG") : GoEnvVerdict.NoError(quietOn: "GOCACHEPROG"),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // A minimal cache program (announces "close" only); its token argument must never be printed.
+            Name = "GOCACHEPROG: a working program with a token argument",
+            Variable = "GOCACHEPROG",
+            Arrange = s => s.Set("GOCACHEPROG", s.WriteExecutable("bin/cache-prog", CacheProgram) + " --token=" + ProxySecret),
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(quietOn: "GOCACHEPROG"),
+            Secrets = [ProxySecret],
+        },
+        new()
+        {
+            // Go checks GOAUTH before its first https request, even one that could never connect.
+            Name = "GOAUTH: off combined with netrc, https proxy",
+            Variable = "GOAUTH",
+            Arrange = s =>
+            {
+                s.Set("GOAUTH", "off;netrc");
+                s.Set("GOPROXY", "https://127.0.0.1:9");
+            },
+            Go = t => t.IsAtLeast(24) ? GoExpectation.Failure("GOAUTH=off cannot be combined with other authentication commands") : GoExpectation.Failure("127.0.0.1:9"),
+            Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Error("GOAUTH") : GoEnvVerdict.NoError(quietOn: "GOAUTH"),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "GOAUTH: off combined with netrc, file:// proxy only",
+            Variable = "GOAUTH",
+            Arrange = Env("GOAUTH", "off;netrc"),
+            Go = _ => GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Warning("GOAUTH") : GoEnvVerdict.NoError(quietOn: "GOAUTH"),
+        },
+        new()
+        {
+            Name = "GODEBUG: cmd/go and unknown keys",
+            Variable = "GODEBUG",
+            Arrange = Env("GODEBUG", "gocachehash=0,nosuchsetting=1"),
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(quietOn: "GODEBUG"),
+        },
+        new()
+        {
+            Name = "GOPROXY: a file:// mirror that does not exist, nothing after it",
+            Variable = "GOPROXY",
+            Arrange = s => s.Set("GOPROXY", "file://" + s.PathTo("no-such-mirror")),
+            Go = _ => GoExpectation.Failure(),
+            Check = (_, _) => GoEnvVerdict.Error("GOPROXY"),
+        },
+        new()
+        {
+            Name = "GOPROXY: a file:// mirror that does not exist, then the real one",
+            Variable = "GOPROXY",
+            Arrange = s => s.Set("GOPROXY", "file://" + s.PathTo("no-such-mirror") + "," + s.ProxyUrl),
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.Warning("GOPROXY"),
+        },
+        new()
+        {
+            Name = "GOFLAGS: -tags naming another GOOS",
+            Variable = "GOFLAGS",
+            Arrange = s =>
+            {
+                s.WriteFile("app/cmd/tool/main.go", "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println() }\n");
+                s.Set("GOFLAGS", "-tags=windows");
+            },
+            Go = _ => GoExpectation.Failure("redeclared in this block"),
+            Check = (_, _) => GoEnvVerdict.Error("GOFLAGS"),
+        },
+        new()
+        {
+            Name = "GO386: bogus while GOARCH=amd64 (not read)",
+            Variable = "GO386",
+            Arrange = s =>
+            {
+                s.Set("GOARCH", "amd64");
+                s.Set("GO386", "bogus");
+            },
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(),
+        },
+        new()
+        {
+            // Checked whatever GOARCH is before 1.23; not at all from 1.23.
+            Name = "GOAMD64: v9 while GOARCH=arm64",
+            Variable = "GOAMD64",
+            Arrange = s =>
+            {
+                s.Set("GOARCH", "arm64");
+                s.Set("GOAMD64", "v9");
+            },
+            Go = t => t.IsAtLeast(23) ? GoExpectation.Success() : GoExpectation.Failure("invalid GOAMD64"),
+            Check = (t, _) => t.IsAtLeast(23) ? GoEnvVerdict.NoError() : GoEnvVerdict.Error("GOAMD64"),
+        },
+        new()
+        {
+            Name = "GOMIPS: bogus while GOARCH=amd64 (checked anyway)",
+            Variable = "GOMIPS",
+            Arrange = s => s.Set("GOMIPS", "bogus"),
+            Go = _ => GoExpectation.Failure("invalid GOMIPS"),
+            Check = (_, _) => GoEnvVerdict.Error("GOMIPS"),
+        },
+    ];
+
+    /// <summary>The smallest cache program Go accepts: announces "close", answers every request, exits on close.</summary>
+    private const string CacheProgram = "#!/bin/sh\necho '{\"ID\":0,\"KnownCommands\":[\"close\"]}'\n"
+        + "while read -r line; do\n  id=$(echo \"$line\" | sed -n 's/.*\"ID\":\\([0-9]*\\).*/\\1/p')\n  [ -n \"$id\" ] && echo \"{\\\"ID\\\":$id}\"\n"
+        + "  case \"$line\" in *close*) exit 0;; esac\ndone\n";
 
     private static IEnumerable<Scenario> Platform() =>
     [

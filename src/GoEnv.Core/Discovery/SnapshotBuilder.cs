@@ -109,6 +109,21 @@ public static class SnapshotBuilder
         }
 
         var (goMod, goWork, hasVendor) = FindModule(host, variables[GoVariableNames.GoWork].Value);
+        var cacheProgValue = variables[GoVariableNames.GoCacheProg].Value;
+        if (cacheProgValue.Length > 0)
+        {
+            // Its arguments may carry a token: learned before anything is reported or pinned.
+            redactor.LearnFromArguments([.. GoFlagsTokenizer.Split(cacheProgValue, null, out _).Select(w => w.Text)]);
+        }
+
+        foreach (var command in variables[GoVariableNames.GoAuth].Value.Split(';'))
+        {
+            redactor.LearnFromArguments(command.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        var cacheProg = cacheProgValue.Length > 0 && go is not null && CacheProgHandshake.UsedBy(version, variables[GoVariableNames.GoExperiment].Value)
+            ? CacheProgHandshake.Run(options.ProcessRunner, host, cacheProgValue)
+            : null;
         var workspaceModules = goWork is null ? [] : WorkspaceModule.ReadAll(goWork);
         var toolchain = go is null || goProblem is not null ? ToolchainResolution.Unknown : ToolchainResolver.Resolve(new ToolchainResolver.Inputs(host, version, variables, goMod, goWork));
         return new GoSnapshot
@@ -127,10 +142,11 @@ public static class SnapshotBuilder
             GoMod = goMod,
             GoWork = goWork,
             WorkspaceModules = workspaceModules,
-            Godebugs = new[] { goMod, goWork }.Concat(workspaceModules.Select(m => m.GoMod)).Any(f => f?.Godebugs.Count > 0)
+            Godebugs = variables[GoVariableNames.GoDebug].Value.Length > 0 || new[] { goMod, goWork }.Concat(workspaceModules.Select(m => m.GoMod)).Any(f => f?.Godebugs.Count > 0)
                 ? GodebugSettings.Read(toolchain.Switches ? toolchain.GoRoot : goRoot)
                 : null,
             Toolchain = toolchain,
+            CacheProg = cacheProg,
             HasVendor = hasVendor,
             Git = options.GitFacts(host.WorkingDirectory),
             Redactor = redactor,

@@ -131,8 +131,7 @@ public static class ToolchainResolver
 
             if (entry.Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
             {
-                var directory = FileUrlPath(entry.Url);
-                if (directory is not null && File.Exists(Path.Combine(directory, ToolchainModule, "@v", moduleVersion + ".zip")))
+                if (entry.MirrorDirectory is { } directory && File.Exists(Path.Combine(directory, ToolchainModule, "@v", moduleVersion + ".zip")))
                 {
                     return verification(cached: false) is { } refused
                         ? wanted with { Source = ToolchainSource.Unavailable, Version = null, Location = entry.Url, Failure = refused }
@@ -162,18 +161,6 @@ public static class ToolchainResolver
     private static string Get(Inputs inputs, string name) => inputs.Variables.TryGetValue(name, out var v) ? v.Value : "";
 
     private static string? GoRootOf(string exe) => Path.GetDirectoryName(Path.GetDirectoryName(GoLocator.TryResolve(exe, out _) ?? exe));
-
-    private static string? FileUrlPath(string url)
-    {
-        try
-        {
-            return new Uri(url).LocalPath;
-        }
-        catch (UriFormatException)
-        {
-            return null;
-        }
-    }
 
     private static string SumDbName(string sumDb)
     {

@@ -8,4 +8,25 @@ public sealed record GoProxyEntry(string Text, string Url, bool FallBackOnError)
     public bool IsKeyword => Url is "off" or "direct";
 
     public bool IsPlainHttp => Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The directory of a file:// entry (a module mirror on disk); null for any other entry.</summary>
+    public string? MirrorDirectory
+    {
+        get
+        {
+            if (!Url.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            try
+            {
+                return new Uri(Url).LocalPath;
+            }
+            catch (UriFormatException)
+            {
+                return null;
+            }
+        }
+    }
 }

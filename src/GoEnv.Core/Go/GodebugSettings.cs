@@ -11,10 +11,10 @@ namespace GoEnv.Core.Go;
 /// </summary>
 public sealed partial class GodebugSettings
 {
-    private readonly HashSet<string> _known;
+    private readonly Dictionary<string, string> _known;
     private readonly Dictionary<string, (int Removed, string[]? OldValues)> _removed;
 
-    private GodebugSettings(HashSet<string> known, Dictionary<string, (int, string[]?)> removed)
+    private GodebugSettings(Dictionary<string, string> known, Dictionary<string, (int, string[]?)> removed)
     {
         _known = known;
         _removed = removed;
@@ -46,10 +46,10 @@ public sealed partial class GodebugSettings
         ArgumentNullException.ThrowIfNull(text);
         var removedAt = text.IndexOf("var Removed", StringComparison.Ordinal);
         var all = removedAt < 0 ? text : text[..removedAt];
-        var known = new HashSet<string>(StringComparer.Ordinal);
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Match m in InfoName().Matches(all))
         {
-            known.Add(m.Groups[1].Value);
+            known[m.Groups[1].Value] = m.Groups[2].Value;
         }
 
         var removed = new Dictionary<string, (int, string[]?)>(StringComparer.Ordinal);
@@ -72,6 +72,12 @@ public sealed partial class GodebugSettings
 
         return known.Count == 0 ? null : new GodebugSettings(known, removed);
     }
+
+    /// <summary>True when the release knows the setting.</summary>
+    public bool Knows(string key) => _known.ContainsKey(key);
+
+    /// <summary>The package that reads the setting ("cmd/go", "runtime", …); null when the release does not know it.</summary>
+    public string? PackageOf(string key) => _known.TryGetValue(key, out var package) ? package : null;
 
     /// <summary>Go's error for the setting (the text after "file:line: "), or null when the release accepts it.</summary>
     public string? Check(ModuleGodebug setting, GoVersion release)
@@ -109,7 +115,7 @@ public sealed partial class GodebugSettings
             return GoVersion.ParseStrict(v[2..]) is { } wanted && wanted > release ? $"default={v} too new (toolchain is go{release.Text})" : null;
         }
 
-        if (_known.Contains(k))
+        if (_known.ContainsKey(k))
         {
             return null;
         }
@@ -129,7 +135,7 @@ public sealed partial class GodebugSettings
         return $"unknown godebug \"{k}\"";
     }
 
-    [GeneratedRegex("""\{\s*Name:\s*"([^"]+)""")]
+    [GeneratedRegex("""\{\s*Name:\s*"([^"]+)",\s*Package:\s*"([^"]*)""")]
     private static partial Regex InfoName();
 
     [GeneratedRegex("""\{\s*Name:\s*"([^"]+)",\s*Removed:\s*(\d+)(?:,\s*Old:\s*(one|zero|func[^\n]*\}))?""")]

@@ -60,9 +60,27 @@ public static class PinResolver
             values[GoVariableNames.GoToolchain] = toolchainPolicy ?? "local";
         }
 
-        if (snapshot.GoAtLeast(1, 24) && snapshot.Value(GoVariableNames.GoAuth) is { Length: > 0 } auth)
+        if (snapshot.GoAtLeast(1, 24))
         {
-            values[GoVariableNames.GoAuth] = auth;
+            foreach (var name in new[] { GoVariableNames.GoAuth, GoVariableNames.GoFips140 })
+            {
+                if (snapshot.Value(name) is { Length: > 0 } value)
+                {
+                    values[name] = value;
+                }
+            }
+        }
+
+        // A cache program set with `go env -w` must survive the pin's GOENV=off; GODEBUG changes what tests and
+        // cmd/go do. Both only when set (and GOCACHEPROG only where this Go reads it).
+        if (snapshot.CacheProg is not null)
+        {
+            values[GoVariableNames.GoCacheProg] = snapshot.Value(GoVariableNames.GoCacheProg);
+        }
+
+        if (snapshot.Value(GoVariableNames.GoDebug) is { Length: > 0 } godebug)
+        {
+            values[GoVariableNames.GoDebug] = godebug;
         }
 
         values[GoVariableNames.GoEnv] = "off";

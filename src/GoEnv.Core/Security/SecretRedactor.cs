@@ -52,6 +52,40 @@ public sealed partial class SecretRedactor
         }
     }
 
+    /// <summary>
+    /// Learns the secrets in a command line's arguments (GOCACHEPROG, GOAUTH): the value of every flag whose name
+    /// speaks of one (token, secret, password, key, auth, credential), inline (--token=X) or as the next argument.
+    /// </summary>
+    public void LearnFromArguments(IReadOnlyList<string> arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            var argument = arguments[i];
+            LearnFrom(argument);
+            if (!argument.StartsWith('-'))
+            {
+                continue;
+            }
+
+            var equals = argument.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? argument : argument[..equals];
+            if (!SecretFlagName().IsMatch(name))
+            {
+                continue;
+            }
+
+            if (equals >= 0)
+            {
+                Add(argument[(equals + 1)..]);
+            }
+            else if (i + 1 < arguments.Count && !arguments[i + 1].StartsWith('-'))
+            {
+                Add(arguments[i + 1]);
+            }
+        }
+    }
+
     private void Add(string secret)
     {
         if (secret.Length >= MinimumFreeTextSecretLength && !_secrets.Contains(secret, StringComparer.Ordinal))
@@ -104,4 +138,7 @@ public sealed partial class SecretRedactor
     // lengths: a longer token must still be masked whole.
     [GeneratedRegex(@"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,}|gl(?:pat|dt|rt|cbt|ptt|ft|imt|oas|soat|agent)-[A-Za-z0-9_\-]{20,})", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();
+
+    [GeneratedRegex("token|secret|passw|key|auth|credential|bearer", RegexOptions.IgnoreCase)]
+    private static partial Regex SecretFlagName();
 }

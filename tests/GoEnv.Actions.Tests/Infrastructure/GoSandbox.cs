@@ -91,6 +91,14 @@ internal sealed class GoSandbox : IDisposable
         WriteGoMod();
     }
 
+    /// <summary>Writes an executable file (mode 0755) under the sandbox root; returns its absolute path.</summary>
+    public string WriteExecutable(string relative, string content)
+    {
+        string path = WriteFile(relative, content);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return path;
+    }
+
     /// <summary>Appends lines (directives) to go.mod after the require line, e.g. "godebug panicnil=1\n".</summary>
     public void AppendToGoMod(string text) => File.AppendAllText(Path.Combine(ModuleDirectory, "go.mod"), "\n" + text);
 

@@ -26,30 +26,11 @@ internal sealed class GoProxyOffNeedsDownloadsRule : Rule
         }
 
         var cache = snapshot.Value(GoVariableNames.GoModCache);
-        var missing = mod.Requires.Where(r => cache.Length == 0 || !File.Exists(Path.Combine(cache, "cache", "download", EscapePath(r.Path), "@v", EscapePath(r.Version) + ".mod"))).ToList();
+        var missing = ModuleCacheContents.Missing(snapshot);
         if (missing.Count > 0)
         {
             var first = missing[0];
             yield return ReportAt(snapshot, mod.Path, first.Line, $"{Origin(snapshot, GoVariableNames.GoProxy)} is off, and {missing.Count} of the {mod.Requires.Count} modules {mod.Path} requires are not in the module cache ({cache}), e.g. {first.Path} {first.Version} (go.mod line {first.Line}); there is no vendor directory. The build fails with \"module lookup disabled by GOPROXY=off\".", variable: GoVariableNames.GoProxy);
         }
-    }
-
-    /// <summary>module.EscapePath: upper-case letters become '!' + lower case (case-insensitive file systems).</summary>
-    private static string EscapePath(string path)
-    {
-        var sb = new System.Text.StringBuilder(path.Length + 4);
-        foreach (var c in path)
-        {
-            if (c is >= 'A' and <= 'Z')
-            {
-                sb.Append('!').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
     }
 }

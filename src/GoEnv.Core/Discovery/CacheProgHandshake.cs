@@ -1,0 +1,78 @@
+using System.Text.Json;
+using GoEnv.Core.Go;
+
+namespace GoEnv.Core.Discovery;
+
+/// <summary>
+/// What GOCACHEPROG's program did when started as cmd/go starts it (cmd/go/internal/cache.startCacheProg): the value
+/// split by cmd/internal/quoted.Split into the program and its arguments, run with the environment, and expected to
+/// announce its capabilities at once — a JSON line {"ID":0,"KnownCommands":[…]} on stdout. Go waits for that line
+/// forever (it only logs "still waiting" every 5 s); GoEnv gives it those 5 s.
+/// </summary>
+/// <param name="Program">The program as written (first word).</param>
+/// <param name="Problem">Go's error (or what Go would do) when the program does not work; null when it answered.</param>
+/// <param name="KnownCommands">The commands it announced.</param>
+public sealed record CacheProgHandshake(string Program, string? Problem, IReadOnlyList<string> KnownCommands)
+{
+    /// <summary>How long the program gets to announce itself (cmd/go logs "still waiting" after this).</summary>
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
+
+    /// <summary>True when the release reads GOCACHEPROG: 1.24+, or 1.21–1.23 with GOEXPERIMENT=cacheprog.</summary>
+    public static bool UsedBy(GoVersion? version, string goExperiment) =>
+        version is null || version.AtLeast(1, 24)
+        || (version.AtLeast(1, 21) && goExperiment.Split(',').Contains("cacheprog", StringComparer.Ordinal));
+
+    public static CacheProgHandshake Run(IProcessRunner runner, HostEnvironment host, string value)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(host);
+        var words = GoFlagsTokenizer.Split(value, null, out var splitError).Select(w => w.Text).ToList();
+        if (splitError is not null)
+        {
+            return new CacheProgHandshake(value, $"GOCACHEPROG args: {splitError}", []);
+        }
+
+        if (words.Count == 0)
+        {
+            return new CacheProgHandshake(value, "GOCACHEPROG has no program", []);
+        }
+
+        var program = words[0];
+        var path = program.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(program, host.WorkingDirectory) : GoLocator.LookPath(host, program);
+        if (path is null || !GoLocator.IsExecutableFile(path, host.Os))
+        {
+            var why = path is null ? $"exec: \"{program}\": executable file not found in $PATH" : $"fork/exec {path}: {(File.Exists(path) ? "permission denied" : "no such file or directory")}";
+            return new CacheProgHandshake(program, $"error starting GOCACHEPROG program \"{program}\": {why}", []);
+        }
+
+        var outcome = runner.Run(new ProcessRequest(path, words.Skip(1).ToList(), host.Variables, host.WorkingDirectory, Limit, 64 * 1024));
+        if (!outcome.Started)
+        {
+            return new CacheProgHandshake(program, $"error starting GOCACHEPROG program \"{program}\": {outcome.StartError}", []);
+        }
+
+        // Stdin is closed at once (as Go's close does): a program announces itself first, then sees the end of input.
+        var first = outcome.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return new CacheProgHandshake(program, outcome.TimedOut
+                ? $"GOCACHEPROG {program} did not announce its capabilities within {Limit.TotalSeconds:0} s: Go waits for it, logging \"# still waiting for GOCACHEPROG {program} ...\", and every build hangs"
+                : $"GOCACHEPROG exited pre-Close with 1 pending requests", []);
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(first);
+            var commands = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("KnownCommands", out var known) && known.ValueKind == JsonValueKind.Array
+                ? known.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).ToList()
+                : [];
+            return commands.Count == 0
+                ? new CacheProgHandshake(program, $"GOCACHEPROG {program} declared no supported commands", [])
+                : new CacheProgHandshake(program, null, commands);
+        }
+        catch (JsonException e)
+        {
+            return new CacheProgHandshake(program, $"error reading JSON from GOCACHEPROG: {e.Message}", []);
+        }
+    }
+}
