@@ -24,6 +24,12 @@ public sealed class GoSnapshot
     /// <summary>Every `go` on PATH, in PATH order, as real paths (duplicates by real path removed).</summary>
     public IReadOnlyList<GoExecutable> GoOnPath { get; init; } = [];
 
+    /// <summary>
+    /// When the examined go is the first on PATH and fails on its own (it crashes, hangs, or errs without naming a
+    /// variable): the next go on PATH that answers the same probe; null otherwise.
+    /// </summary>
+    public GoExecutable? WorkingGoBehind { get; init; }
+
     /// <summary>The running Go's version (GOVERSION), or what the install's VERSION file says when `go env` failed.</summary>
     public GoVersion? Version { get; init; }
 

@@ -370,4 +370,50 @@ public sealed class PinTests
             ? null
             : "expected exit 1 quoting Go: " + verify.Describe();
     });
+
+    /// <summary>
+    /// A cache program set with `go env -w` lives in the go env file, which the pin's GOENV=off hides from later steps:
+    /// pin must carry it (Go 1.24+), and leave it to the job's secrets when its arguments hold a token.
+    /// </summary>
+    [TestMethod]
+    public void Pin_GoCacheProgFromTheGoEnvFile_SurvivesGoEnvOff_UnlessItHoldsAToken() => ForEachGo(go =>
+    {
+        if (!go.IsAtLeast(24))
+        {
+            return null;
+        }
+
+        var (dir, env) = Sandbox(go);
+        var program = Path.Combine(dir, "..", "cache-prog.sh");
+        File.WriteAllText(program, "#!/bin/sh\necho '{\"ID\":0,\"KnownCommands\":[\"close\"]}'\nwhile read -r line; do id=$(echo \"$line\" | sed -n 's/.*\"ID\":\\([0-9]*\\).*/\\1/p'); [ -n \"$id\" ] && echo \"{\\\"ID\\\":$id}\"; case \"$line\" in *close*) exit 0;; esac; done\n");
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        program = Path.GetFullPath(program);
+        var set = ChildProcess.Run(go.GoBinary, ["env", "-w", "GOCACHEPROG=" + program + " --dir=/tmp"], dir, env, s_timeout);
+        if (set.ExitCode != 0)
+        {
+            return set.Describe();
+        }
+
+        var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        if (pin.ExitCode != 0)
+        {
+            return pin.Describe();
+        }
+
+        var list = Sh(dir, env, ". ./goenv.sh && echo \"GOENV=$GOENV\" && go env GOCACHEPROG");
+        if (list.StandardOutput != "GOENV=off\n" + program + " --dir=/tmp\n")
+        {
+            return "the pinned environment lost GOCACHEPROG: " + list.Describe();
+        }
+
+        const string token = "cache-token-9f8e7d6c";
+        File.Delete(Path.Combine(dir, "goenv.sh"));
+        ChildProcess.Run(go.GoBinary, ["env", "-w", $"GOCACHEPROG={program} --token={token}"], dir, env, s_timeout);
+        var secret = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
+        var written = File.Exists(Path.Combine(dir, "goenv.sh")) ? File.ReadAllText(Path.Combine(dir, "goenv.sh")) : "";
+        return secret.ExitCode == 0 && !written.Contains("GOCACHEPROG", StringComparison.Ordinal) && !secret.Output.Contains(token, StringComparison.Ordinal)
+            && secret.Output.Contains("GOCACHEPROG carries credentials", StringComparison.Ordinal)
+            ? null
+            : "a GOCACHEPROG with a token must be left out of the file, with a note, and never printed: " + secret.Describe() + "\n" + written;
+    });
 }

@@ -72,6 +72,15 @@ internal static class ScenarioCatalog
     [
         new()
         {
+            // The shell runs the first go on PATH; GoEnv names the PATH order, and the go behind it that works.
+            Name = "PATH: a broken go first, a working one behind it",
+            Variable = "PATH",
+            Arrange = s => s.Set("PATH", Path.GetDirectoryName(s.WriteExecutable("broken-bin/go", "#!/bin/sh\necho 'fatal error: unexpected signal' >&2\nexit 2\n")) + ":" + s.Environment["PATH"]),
+            GoCommand = null,
+            Check = (_, _) => GoEnvVerdict.Error("PATH"),
+        },
+        new()
+        {
             Name = "GOROOT: directory does not exist",
             Variable = "GOROOT",
             Arrange = s => s.Set("GOROOT", s.PathTo("no-such-goroot")),

@@ -41,6 +41,12 @@ public static class SnapshotBuilder
             probe = GoEnvProbe.Run(options.ProcessRunner, ProbeRequest(host, go.Path, options.Timeout));
         }
 
+        // A go first on PATH that fails for reasons of its own (not a variable Go names): is there a working one behind it?
+        var workingBehind = go is not null && goProblem is null && options.GoExecutable is not { Length: > 0 } && !probe.Succeeded && probe.Status != GoEnvProbeStatus.NotRun
+            && GoMessages.VariableOf(probe.Message) is null
+            ? onPath.Skip(1).FirstOrDefault(next => GoEnvProbe.Run(options.ProcessRunner, ProbeRequest(host, next.Path, options.Timeout)).Succeeded)
+            : null;
+
         // The Go version decides how some things are read, so settle it first.
         var versionText = probe.Succeeded && probe.Values.TryGetValue(GoVariableNames.GoVersion, out var gv) ? gv : "";
         var exeRoot = go is null ? null : FindGoRootFromExecutable(go);
@@ -132,6 +138,7 @@ public static class SnapshotBuilder
             Go = go,
             GoProblem = goProblem,
             GoOnPath = onPath,
+            WorkingGoBehind = workingBehind,
             Version = version,
             VersionText = versionText,
             Probe = probe,

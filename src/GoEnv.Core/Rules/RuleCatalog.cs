@@ -19,6 +19,7 @@ public static class RuleCatalog
         new GoUnresponsiveRule(),
         new MultipleGoOnPathRule(),
         new PathGoIsNotGoRootRule(),
+        new BrokenGoFirstOnPathRule(),
         new GoRootMissingRule(),
         new GoRootNotInstallationRule(),
         new GoRootVersionMismatchRule(),

@@ -1,3 +1,4 @@
+using GoEnv.Core.Go;
 using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
 

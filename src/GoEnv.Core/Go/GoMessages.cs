@@ -1,4 +1,4 @@
-namespace GoEnv.Core.Rules.Installation;
+namespace GoEnv.Core.Go;
 
 /// <summary>Which variable a message of cmd/go is about (Go's error texts name it in a few fixed forms).</summary>
 internal static class GoMessages
