@@ -971,6 +971,11 @@ internal static class ScenarioCatalog
             Go = _ => GoExpectation.Failure("redeclared in this block"),
             Check = (_, _) => GoEnvVerdict.Error("GOFLAGS"),
         },
+        // Go 1.22 added the go command's own refusal; 1.19/1.21 link android internally and fail ios in the linker.
+        ExternalLinking("android", "amd64", null, t => t.IsAtLeast(22), t => t.IsAtLeast(22) ? "android/amd64 requires external (cgo) linking" : null),
+        ExternalLinking("ios", "arm64", "0", _ => true, t => t.IsAtLeast(22) ? "ios/arm64 requires external (cgo) linking" : "failed"),
+        ExternalLinking("android", "arm64", null, _ => false, _ => null),
+        ExternalLinking("android", "amd64", "1", _ => true, _ => null),
         new()
         {
             Name = "GO386: bogus while GOARCH=amd64 (not read)",
@@ -1005,6 +1010,26 @@ internal static class ScenarioCatalog
             Check = (_, _) => GoEnvVerdict.Error("GOMIPS"),
         },
     ];
+
+    /// <summary>A cross build of a program for a target that may need the C toolchain to link.</summary>
+    private static Scenario ExternalLinking(string goos, string goarch, string? cgo, Func<GoToolchain, bool> fails, Func<GoToolchain, string?> goError) => new()
+    {
+        Name = $"GOOS/GOARCH: a program for {goos}/{goarch}, CGO_ENABLED={cgo ?? "unset"}",
+        Variable = "CGO_ENABLED",
+        Arrange = s =>
+        {
+            s.WriteFile("app/cmd/tool/main.go", "package main\n\nfunc main() {}\n");
+            s.Set("GOOS", goos);
+            s.Set("GOARCH", goarch);
+            if (cgo is not null)
+            {
+                s.Set("CGO_ENABLED", cgo);
+            }
+        },
+        Go = t => fails(t) ? GoExpectation.Failure(goError(t)) : GoExpectation.Success(),
+        Check = (t, _) => fails(t) ? GoEnvVerdict.Error("CGO_ENABLED") : GoEnvVerdict.NoError(quietOn: "CGO_ENABLED"),
+        QuotesGo = true,
+    };
 
     /// <summary>The smallest cache program Go accepts: announces "close", answers every request, exits on close.</summary>
     private const string CacheProgram = "#!/bin/sh\necho '{\"ID\":0,\"KnownCommands\":[\"close\"]}'\n"

@@ -72,6 +72,7 @@ public static class RuleCatalog
         new GoExperimentUnknownRule(),
         new CgoEnabledInvalidRule(),
         new GodebugEnvRule(),
+        new ExternalLinkingRule(),
         new GoEnvFileLineRule(),
         new Policy.PolicyFileInvalidRule(),
         new Policy.PolicyViolationRule(),
