@@ -14,15 +14,18 @@ public sealed class ToolchainRulesTests
 {
     private const string Module = "golang.org/toolchain@v0.0.1-go1.99.0.linux-amd64";
 
-    private static RuleTestBed NeedsGo199(string gotoolchain = "auto")
+    /// <summary>A Go install of <paramref name="version"/> in a module with this go.mod, and GOTOOLCHAIN set.</summary>
+    private static RuleTestBed Bed(string version, string goMod, string gotoolchain)
     {
-        var bed = new RuleTestBed("go1.22.12");
-        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.99.0\n");
+        var bed = new RuleTestBed(version);
+        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), goMod);
         bed.Set("GOTOOLCHAIN", gotoolchain);
         bed.GoEnv["GOHOSTOS"] = "linux";
         bed.GoEnv["GOHOSTARCH"] = "amd64";
         return bed;
     }
+
+    private static RuleTestBed NeedsGo199(string gotoolchain = "auto") => Bed("go1.22.12", "module m\n\ngo 1.99.0\n", gotoolchain);
 
     private static Finding Single(RuleTestBed bed, string ruleId)
     {
@@ -163,9 +166,7 @@ public sealed class ToolchainRulesTests
     [DataRow("toolchain go1.23.4\n", "go1.23.4")]
     public void Resolve_ToolchainLine_CountsOnlyWhenNewerAndNotDefault(string line, string expected)
     {
-        using var bed = new RuleTestBed("go1.22.12");
-        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.21\n\n" + line);
-        bed.Set("GOTOOLCHAIN", "auto");
+        using var bed = Bed("go1.22.12", "module m\n\ngo 1.21\n\n" + line, "auto");
         var resolution = bed.Check().Snapshot.Toolchain;
         Assert.AreEqual(expected, resolution.Switches ? resolution.Toolchain : "local");
     }
@@ -173,9 +174,7 @@ public sealed class ToolchainRulesTests
     [TestMethod]
     public void Resolve_InvalidToolchainLine_IsAnErrorQuotingGo()
     {
-        using var bed = new RuleTestBed("go1.22.12");
-        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.21\n\ntoolchain banana\n");
-        bed.Set("GOTOOLCHAIN", "auto");
+        using var bed = Bed("go1.22.12", "module m\n\ngo 1.21\n\ntoolchain banana\n", "auto");
         var finding = Single(bed, "GOENV0103");
         Assert.AreEqual(Severity.Error, finding.Severity);
         StringAssert.Contains(finding.Message, "\"go: invalid toolchain \"banana\" in go.mod\"");
@@ -186,9 +185,7 @@ public sealed class ToolchainRulesTests
     [DataRow("go1.22.12", "local")]
     public void Resolve_NoSwitchBefore121OrWithLocal_RunsTheInstalledGo(string version, string gotoolchain)
     {
-        using var bed = new RuleTestBed(version);
-        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module m\n\ngo 1.99\n");
-        bed.Set("GOTOOLCHAIN", gotoolchain);
+        using var bed = Bed(version, "module m\n\ngo 1.99\n", gotoolchain);
         bed.Set("GOPROXY", "off");
         var snapshot = bed.Check().Snapshot;
         Assert.IsFalse(snapshot.Toolchain.Switches);
