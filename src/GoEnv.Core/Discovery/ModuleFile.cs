@@ -54,7 +54,17 @@ public sealed class ModuleFile
     {
         try
         {
-            return Parse(path, File.ReadAllText(path));
+            // One open, one fstat, one read of the exact length: a workspace of 1,000 modules has 1,000 go.mod files
+            // to read on every check (the CLI also turns off .NET's advisory flock around each open).
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var bytes = new byte[RandomAccess.GetLength(handle)];
+            var read = 0;
+            while (read < bytes.Length && RandomAccess.Read(handle, bytes.AsSpan(read), read) is var n and > 0)
+            {
+                read += n;
+            }
+
+            return Parse(path, System.Text.Encoding.UTF8.GetString(bytes, 0, read));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

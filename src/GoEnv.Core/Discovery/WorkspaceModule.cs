@@ -10,13 +10,16 @@ public sealed record WorkspaceModule(ModuleDirective Use, string Directory, Modu
     {
         ArgumentNullException.ThrowIfNull(goWork);
         var root = Path.GetDirectoryName(goWork.Path) ?? "/";
-        var modules = new List<WorkspaceModule>();
-        foreach (var use in goWork.Uses)
+        var modules = new WorkspaceModule[goWork.Uses.Count];
+
+        // One open and read per module: on a workspace of 1,000 modules that is most of a check, so both cores share it.
+        Parallel.For(0, modules.Length, i =>
         {
+            var use = goWork.Uses[i];
             var directory = Path.GetFullPath(use.Value, root);
-            var goMod = Path.Combine(directory, "go.mod");
-            modules.Add(new WorkspaceModule(use, directory, File.Exists(goMod) ? ModuleFile.Read(goMod) : null));
-        }
+            var goMod = ModuleFile.Read(Path.Combine(directory, "go.mod"));
+            modules[i] = new WorkspaceModule(use, directory, goMod.ReadError is null ? goMod : null);
+        });
 
         return modules;
     }
