@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `goenv-action pin` (check + env file + cache keys) on synthetic monorepos of 1, 100, 1,000 and 5,000
+# Times `goenv-action pin` (check + env file + cache keys + real Go's confirmation) on synthetic monorepos of 1, 100, 1,000 and 5,000
 # modules in one go.work, against the baseline that CI `hashFiles('**/go.sum')` keys amount to
 # (`find … -name go.sum | sort | xargs sha256sum`). Writes the table into docs/performance.md (BENCH:pin markers).
 # Tools: hyperfine and git (Debian packages), the published Native AOT binary. Usage: bench/pin.sh [go-binary]
@@ -41,7 +41,7 @@ done
 {
   echo "Measured with hyperfine (-N, ${BENCH_RUNS:-15} runs), $("$go" version), $(nproc) cores; one go.work using every module, all committed."
   echo
-  echo "| modules | \`goenv-action pin\` median ms (check + env file + cache keys) | \`find -name go.sum \\| sha256sum\` median ms | baseline ÷ pin |"
+  echo "| modules | \`goenv-action pin\` median ms (check + env file + cache keys + confirmation) | \`find -name go.sum \\| sha256sum\` median ms | baseline ÷ pin |"
   echo "|---|---|---|---|"
   cat "$rows"
 } > "$work/table.md"
