@@ -76,7 +76,7 @@ public sealed class GoSnapshot
     /// <summary>GOCACHEPROG's program, started as Go starts it (null when GOCACHEPROG is empty or this Go ignores it).</summary>
     public CacheProgHandshake? CacheProg { get; init; }
 
-    /// <summary>True when the main module has a vendor/modules.txt.</summary>
+    /// <summary>True when there is the vendor/modules.txt Go would use: the main module's, or in workspace mode the workspace's.</summary>
     public bool HasVendor { get; init; }
 
     public required IGitFacts Git { get; init; }

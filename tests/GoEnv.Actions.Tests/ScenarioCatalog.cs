@@ -630,6 +630,19 @@ internal static class ScenarioCatalog
         },
         new()
         {
+            // 1.22+ allow -mod=vendor in workspace mode, with the workspace's vendor directory (`go work vendor`).
+            Name = "go.work: GOFLAGS=-mod=vendor without the workspace's vendor directory",
+            Variable = "GOFLAGS",
+            Arrange = s =>
+            {
+                s.WriteGoWork("go 1.19\n\nuse ./app\n");
+                s.Set("GOFLAGS", "-mod=vendor");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(22) ? null : "-mod may only be set to readonly"),
+            Check = (_, _) => GoEnvVerdict.Error("GOFLAGS"),
+        },
+        new()
+        {
             Name = "go.work: GOFLAGS=-mod=readonly in workspace mode",
             Variable = "GOFLAGS",
             Arrange = s =>
@@ -934,6 +947,14 @@ internal static class ScenarioCatalog
             Arrange = Env("GOAUTH", "off;netrc"),
             Go = _ => GoExpectation.Success(),
             Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Warning("GOAUTH") : GoEnvVerdict.NoError(quietOn: "GOAUTH"),
+        },
+        new()
+        {
+            Name = "GOFIPS140: bogus",
+            Variable = "GOFIPS140",
+            Arrange = Env("GOFIPS140", "bogus"),
+            Go = t => t.IsAtLeast(24) ? GoExpectation.Failure("invalid GOFIPS140: must be off, latest, inprocess, certified, or v") : GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Error("GOFIPS140") : GoEnvVerdict.NoError(),
         },
         new()
         {

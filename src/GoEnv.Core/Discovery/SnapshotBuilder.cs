@@ -367,7 +367,9 @@ public static class SnapshotBuilder
             _ => Path.IsPathFullyQualified(goWork) && File.Exists(goWork) ? goWork : null,
         };
         var work = workPath is null ? null : ModuleFile.Read(workPath);
-        var hasVendor = mod is not null && File.Exists(Path.Combine(Path.GetDirectoryName(mod.Path)!, "vendor", "modules.txt"));
+        // In workspace mode the vendor directory is the workspace's (`go work vendor`), beside go.work (Go 1.22+).
+        var vendorRoot = work is not null ? Path.GetDirectoryName(work.Path) : mod is null ? null : Path.GetDirectoryName(mod.Path);
+        var hasVendor = vendorRoot is not null && File.Exists(Path.Combine(vendorRoot, "vendor", "modules.txt"));
         return (mod, work, hasVendor);
     }
 }

@@ -97,7 +97,9 @@ internal sealed class GoFlagsBadValueRule : Rule
 
                 if (name == "mod" && value == "vendor" && snapshot.GoMod is not null && !snapshot.HasVendor)
                 {
-                    return $"-mod=vendor but {Path.GetDirectoryName(snapshot.GoMod.Path)} has no vendor/modules.txt: builds fail with \"inconsistent vendoring\" or missing packages (run `go mod vendor`).";
+                    return snapshot.GoWork is { } work
+                        ? $"-mod=vendor in the workspace of {work.Path}, but {Path.GetDirectoryName(work.Path)} has no vendor/modules.txt: builds fail with \"inconsistent vendoring\" or missing packages (run `go work vendor`; Go 1.19–1.21 refuse -mod=vendor in workspace mode altogether)."
+                        : $"-mod=vendor but {Path.GetDirectoryName(snapshot.GoMod.Path)} has no vendor/modules.txt: builds fail with \"inconsistent vendoring\" or missing packages (run `go mod vendor`).";
                 }
 
                 return null;

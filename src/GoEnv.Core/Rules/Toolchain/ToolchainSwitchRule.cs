@@ -36,7 +36,9 @@ internal sealed class ToolchainSwitchRule : Rule
         var finding = resolution.Source switch
         {
             ToolchainSource.Unavailable => Locate(snapshot, resolution, $"{why}, and it cannot get it: every go command fails with \"{resolution.Failure}\".", Severity.Error,
-                $"Install {resolution.Toolchain} (put it first on PATH and set GOTOOLCHAIN=local), or let Go download it: a GOPROXY that serves golang.org/toolchain and GOSUMDB on."),
+                resolution.Failure?.Contains("GOSUMDB=off", StringComparison.Ordinal) == true
+                    ? $"Install {resolution.Toolchain} (first on PATH, GOTOOLCHAIN=local), or leave GOSUMDB on: Go verifies every toolchain it downloads against the checksum database (GONOSUMDB does not apply), unless GOPROXY is a single file:// mirror."
+                    : $"Install {resolution.Toolchain} (put it first on PATH and set GOTOOLCHAIN=local), or let Go download it: a GOPROXY that serves golang.org/toolchain and GOSUMDB on."),
             ToolchainSource.Download => Locate(snapshot, resolution, $"{why}: the first go command of every job downloads it ({ToolchainResolver.DownloadSize}) from {resolution.Location}, unless the module cache ({cache}) is kept between jobs; it fails offline, and the build does not use the Go you installed.", Severity.Warning,
                 $"Install {resolution.Toolchain} on the runner and pin it (GOTOOLCHAIN=local), or cache GOMODCACHE ({cache}) between jobs."),
             _ when resolution.NetworkNeed is { } need => Locate(snapshot, resolution, $"{why}, from {Where(resolution)}; {need}: it fails offline.", Severity.Warning,
