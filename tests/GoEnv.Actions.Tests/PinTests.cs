@@ -385,7 +385,7 @@ public sealed class PinTests
 
         var (dir, env) = Sandbox(go);
         var program = Path.Combine(dir, "..", "cache-prog.sh");
-        File.WriteAllText(program, "#!/bin/sh\necho '{\"ID\":0,\"KnownCommands\":[\"close\"]}'\nwhile read -r line; do id=$(echo \"$line\" | sed -n 's/.*\"ID\":\\([0-9]*\\).*/\\1/p'); [ -n \"$id\" ] && echo \"{\\\"ID\\\":$id}\"; case \"$line\" in *close*) exit 0;; esac; done\n");
+        File.WriteAllText(program, ScenarioCatalog.CacheProgram);
         File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         program = Path.GetFullPath(program);
         var set = ChildProcess.Run(go.GoBinary, ["env", "-w", "GOCACHEPROG=" + program + " --dir=/tmp"], dir, env, s_timeout);

@@ -1053,7 +1053,7 @@ internal static class ScenarioCatalog
     };
 
     /// <summary>The smallest cache program Go accepts: announces "close", answers every request, exits on close.</summary>
-    private const string CacheProgram = "#!/bin/sh\necho '{\"ID\":0,\"KnownCommands\":[\"close\"]}'\n"
+    internal const string CacheProgram = "#!/bin/sh\necho '{\"ID\":0,\"KnownCommands\":[\"close\"]}'\n"
         + "while read -r line; do\n  id=$(echo \"$line\" | sed -n 's/.*\"ID\":\\([0-9]*\\).*/\\1/p')\n  [ -n \"$id\" ] && echo \"{\\\"ID\\\":$id}\"\n"
         + "  case \"$line\" in *close*) exit 0;; esac\ndone\n";
 

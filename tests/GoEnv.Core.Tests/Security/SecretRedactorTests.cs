@@ -81,4 +81,24 @@ public sealed class SecretRedactorTests
         Assert.EndsWith("https://u:***@h.example", redacted);
         CollectionAssert.Contains(redactor.Secrets.ToList(), "l0ngs3cret");
     }
+
+    [TestMethod]
+    [DataRow("--token=abc123secret", "abc123secret")]
+    [DataRow("-api-key=k3y-value", "k3y-value")]
+    [DataRow("--password hunter2long", "hunter2long")]
+    [DataRow("--Authorization=Bearer-xyz", "Bearer-xyz")]
+    public void LearnFromArguments_ValueOfASecretLikeFlag_IsMasked(string arguments, string secret)
+    {
+        var redactor = new SecretRedactor();
+        redactor.LearnFromArguments(arguments.Split(' '));
+        Assert.AreEqual($"prog {SecretRedactor.Mask} done", redactor.Redact($"prog {secret} done"));
+    }
+
+    [TestMethod]
+    public void LearnFromArguments_OrdinaryFlags_AreLeftAlone()
+    {
+        var redactor = new SecretRedactor();
+        redactor.LearnFromArguments(["--dir=/var/cache/go", "--verbose", "remote.example.com"]);
+        Assert.IsEmpty(redactor.Secrets);
+    }
 }
