@@ -98,6 +98,30 @@ public sealed class GoEnvPinTests
         Assert.IsFalse(File.Exists(module.PathTo("app/obj/goenv.env")));
     }
 
+    /// <summary>
+    /// go.mod asks for Go 1.23.0 and the go on PATH is 1.22 with GOTOOLCHAIN=auto: pinning GOTOOLCHAIN=local with 1.22
+    /// would break every later go command, so the task pins the installed 1.23 (Debian's /usr/lib/go-1.23) and says so.
+    /// </summary>
+    [TestMethod]
+    public void Execute_GoModNeedsANewerGo_PinsAnInstalledToolchainThatSatisfiesIt()
+    {
+        using var module = new GoModule("1.23.0");
+        module.Environment["GOTOOLCHAIN"] = "auto";
+        module.Environment["GOPROXY"] = "https://proxy.golang.org,direct";
+        var engine = new RecordingBuildEngine();
+        var task = module.Task<GoEnvPin>(engine);
+        task.EnvFile = "obj/goenv.env";
+        task.EnvFileFormat = "dotenv";
+
+        Assert.IsTrue(task.Execute(), string.Join('\n', engine.Errors.Select(e => e.Message)));
+
+        Assert.AreEqual("/usr/lib/go-1.23", task.GoRoot);
+        Assert.AreEqual("/usr/lib/go-1.23/bin/go", task.GoExe);
+        StringAssert.StartsWith(task.GoVersion, "go1.23.");
+        CollectionAssert.Contains(File.ReadAllLines(task.EnvFilePath), "GOTOOLCHAIN=local");
+        Assert.IsTrue(engine.Messages.Any(m => m.Message?.Contains("asks for go 1.23.0", StringComparison.Ordinal) == true), string.Join('\n', engine.Messages.Select(m => m.Message)));
+    }
+
     [TestMethod]
     public void Execute_UnknownFormat_FailsWithTheHostCodeBeforeChecking()
     {
