@@ -44,7 +44,7 @@ public static class PinVerifier
             return current.GoProblem ?? "no go executable";
         }
 
-        var request = PinConfirmation.Request(current, go.Path, current.Host.Variables, timeout ?? TimeSpan.FromMinutes(2));
+        var request = PinConfirmation.Request(current, go.Path, current.Host.Variables, timeout ?? PinConfirmation.DefaultTimeout);
         return PinConfirmation.Refusal(request, runner.Run(request), current.Redactor);
     }
 
