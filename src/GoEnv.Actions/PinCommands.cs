@@ -163,8 +163,7 @@ internal static class PinCommands
         var selection = ToolchainSelector.Select(ToolchainFinder.Find(host, SnapshotBuilder.PredictModuleCache(host)), file.Minimum, file.Preferred, range is null ? null : range.Contains, requirement);
         if (selection.Chosen is null)
         {
-            var found = selection.Candidates.Count == 0 ? "none" : string.Join(", ", selection.Candidates.Select(t => $"go{t.Version.Text} ({t.GoRoot}, via {t.FoundVia})"));
-            failure = $"no installed Go satisfies {selection.Requirement}. Installed: {found}. Nothing was pinned (GoEnv never downloads a toolchain).";
+            failure = $"no installed Go satisfies {selection.Requirement}. Installed: {selection.Installed}. Nothing was pinned (GoEnv never downloads a toolchain).";
             return null;
         }
 
