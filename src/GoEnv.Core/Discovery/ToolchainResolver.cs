@@ -85,7 +85,7 @@ public static class ToolchainResolver
         var name = wanted.Toolchain;
         if (GoLocator.LookPath(inputs.Host, name) is { } exe)
         {
-            return wanted with { Source = ToolchainSource.Path, Location = exe, GoRoot = GoRootOf(exe) };
+            return wanted with { Source = ToolchainSource.Path, Location = exe, GoRoot = SnapshotBuilder.FindGoRootFromExecutable(new GoExecutable(exe, GoLocator.TryResolve(exe, out _) ?? exe, ValueSource.ProcessEnvironment)) };
         }
 
         if (pathOnly)
@@ -159,8 +159,6 @@ public static class ToolchainResolver
     };
 
     private static string Get(Inputs inputs, string name) => inputs.Variables.TryGetValue(name, out var v) ? v.Value : "";
-
-    private static string? GoRootOf(string exe) => Path.GetDirectoryName(Path.GetDirectoryName(GoLocator.TryResolve(exe, out _) ?? exe));
 
     private static string SumDbName(string sumDb)
     {
