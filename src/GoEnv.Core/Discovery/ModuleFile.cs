@@ -1,3 +1,5 @@
+using GoEnv.Core.Go;
+
 namespace GoEnv.Core.Discovery;
 
 /// <summary>
@@ -18,6 +20,9 @@ public sealed class ModuleFile
     public ModuleDirective? Go { get; private set; }
 
     public ModuleDirective? Toolchain { get; private set; }
+
+    /// <summary>The `go` line as a version (internal/gover's grammar); null when there is none or it does not parse.</summary>
+    public GoVersion? GoLineVersion => Go is { } go ? GoVersion.ParseStrict(go.Value) : null;
 
     public List<ModuleRequirement> Requires { get; } = [];
 

@@ -68,7 +68,7 @@ public static class ToolchainResolver
                 }
             }
 
-            if (modFile.Go is { } goLine && GoVersion.ParseStrict(goLine.Value) is { } goVersion && goVersion > minimum)
+            if (modFile.Go is { } goLine && modFile.GoLineVersion is { } goVersion && goVersion > minimum)
             {
                 toolchain = "go" + goVersion.Text + (goVersion.IsLanguageVersion && goVersion.AtLeast(1, 21) ? ".0" : "");
                 (minimum, file, directive) = (goVersion, modFile, goLine);

@@ -36,7 +36,7 @@ public static class PinCheck
         var asked = resolution.File is { } file && resolution.Directive is { } line
             ? $"{file.Path}:{line.Line} asks for {(line.Value == resolution.Toolchain ? "toolchain " : "go ")}{line.Value}"
             : $"GOTOOLCHAIN={snapshot.Value(GoVariableNames.GoToolchain)} asks for {resolution.Toolchain}";
-        var goLine = (snapshot.GoWork ?? snapshot.GoMod)?.Go is { } go ? GoVersion.ParseStrict(go.Value) : null;
+        var goLine = (snapshot.GoWork ?? snapshot.GoMod)?.GoLineVersion;
         var range = result.Policy?.GoVersion;
         var installed = ToolchainFinder.Find(host, snapshot.Value(GoVariableNames.GoModCache) is { Length: > 0 } cache ? cache : null);
         if (resolution.GoRoot is { } present && GoVersion.Parse(SnapshotBuilder.ReadVersionFile(present)) is { } presentVersion)

@@ -24,7 +24,7 @@ public sealed record GoVersionFile(string Path, GoVersion Minimum, GoVersion? Pr
         if (name.EndsWith(".mod", StringComparison.Ordinal) || name.EndsWith(".work", StringComparison.Ordinal))
         {
             var file = ModuleFile.Read(path);
-            if (file.Go is not { } go || GoVersion.ParseStrict(go.Value) is not { } minimum)
+            if (file.Go is not { } go || file.GoLineVersion is not { } minimum)
             {
                 problem = file.ReadError ?? $"{path} has no valid `go` line";
                 return null;

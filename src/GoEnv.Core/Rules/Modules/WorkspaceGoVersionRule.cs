@@ -26,11 +26,11 @@ internal sealed class WorkspaceGoVersionRule : Rule
             yield break;
         }
 
-        var workVersion = work.Go is { } line && GoVersion.ParseStrict(line.Value) is { } v ? v : GoVersion.ParseStrict("1.18")!;
+        var workVersion = work.GoLineVersion ?? GoVersion.ParseStrict("1.18")!;
         var verb = work.Go is null ? "implicitly requires" : "lists";
         foreach (var module in snapshot.WorkspaceModules)
         {
-            if (module.GoMod?.Go is { } goLine && GoVersion.ParseStrict(goLine.Value) is { } moduleVersion && moduleVersion > workVersion && moduleVersion.AtLeast(1, 21))
+            if (module.GoMod?.Go is { } goLine && module.GoMod.GoLineVersion is { } moduleVersion && moduleVersion > workVersion && moduleVersion.AtLeast(1, 21))
             {
                 var dir = GoStrings.ShortPath(module.Directory, snapshot.Host.WorkingDirectory);
                 yield return ReportAt(snapshot, work.Path, work.Go?.Line ?? module.Use.Line, $"go.work {verb} go {workVersion.Text}, but the module in {module.Use.Value} says go {goLine.Value} ({module.GoMod.Path}:{goLine.Line}): every module command fails with \"go: module {dir} listed in go.work file requires go >= {goLine.Value}, but go.work {verb} go {workVersion.Text}\".", $"Run `go work use` in {Path.GetDirectoryName(work.Path)} (it raises go.work's go line to go {goLine.Value}).");

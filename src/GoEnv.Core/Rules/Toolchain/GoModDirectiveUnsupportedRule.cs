@@ -42,7 +42,7 @@ internal sealed class GoModDirectiveUnsupportedRule : Rule
         {
             // From 1.24 a go.mod whose go line is newer than the release reports "requires go >= …" instead of its
             // parse errors (modload.ReadModFile retries with modfile.ParseLax); 1.21–1.23 and go.work report them.
-            if (!file.IsWorkspace && release.AtLeast(1, 24) && file.Go is { } go && GoVersion.ParseStrict(go.Value) is { } wanted && wanted > release)
+            if (!file.IsWorkspace && release.AtLeast(1, 24) && file.GoLineVersion is { } wanted && wanted > release)
             {
                 continue;
             }

@@ -21,7 +21,7 @@ internal sealed class GoVersionTooNewRule : Rule
     {
         var local = snapshot.Version;
         var file = snapshot.GoWork ?? snapshot.GoMod;
-        if (local is null || file?.Go is not { } goLine || snapshot.Value(GoVariableNames.Go111Module) == "off" || GoVersion.ParseStrict(goLine.Value) is not { } wanted)
+        if (local is null || file?.Go is not { } goLine || snapshot.Value(GoVariableNames.Go111Module) == "off" || file.GoLineVersion is not { } wanted)
         {
             yield break;
         }

@@ -29,7 +29,7 @@ internal sealed class GodebugRule : Rule
 
         // modload checks go.work's godebug lines in workspace mode and the main module's otherwise.
         var file = snapshot.GoWork ?? snapshot.GoMod;
-        if (file is null || (file.Go is { } go && GoVersion.ParseStrict(go.Value) is { } wanted && wanted > release))
+        if (file is null || (file.GoLineVersion is { } wanted && wanted > release))
         {
             yield break;
         }
