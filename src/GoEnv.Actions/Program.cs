@@ -146,7 +146,8 @@ internal static class Program
 
         return new RootCommand("goenv-action: validate and pin the Go environment of a CI pipeline.")
         {
-            check, PinCommands.Pin(stdout, stderr, host, color, common), PinCommands.Verify(stdout, stderr, host, common), explain,
+            check, PinCommands.Pin(stdout, stderr, host, color, common), PinCommands.Verify(stdout, stderr, host, common),
+            CacheCommands.Cache(stdout, host, processRunner), explain,
         };
     }
 }

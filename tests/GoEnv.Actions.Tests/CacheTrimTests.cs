@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using GoEnv.Actions.Tests.Infrastructure;
+using GoEnv.Tests.Infrastructure;
+
+namespace GoEnv.Actions.Tests;
+
+/// <summary>
+/// `cache prepare` and `cache trim` against real Go builds on every installed release: a cache restored from an
+/// archive, a build of part of the module, a trim, and then real Go says what the trimmed cache still holds.
+/// </summary>
+[TestClass]
+public sealed class CacheTrimTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
+    private static readonly string[] s_packages = ["used", "unused", "both"];
+
+    [TestMethod]
+    public void Trim_RestoredTwentyMinutesAgoThenAPartialBuild_KeepsExactlyWhatTheBuildUsed() => ForEachGo(go =>
+    {
+        using var job = Job.Create(go);
+        if (job.Go("build", "./...") is { ExitCode: not 0 } first)
+        {
+            return first.Describe();
+        }
+
+        // The next job restores that cache as an archive saved 20 minutes ago: every entry carries that time.
+        var restored = job.Restore(DateTime.UtcNow.AddMinutes(-20));
+        if (job.Goenv("cache", "prepare", "--gocache", restored) is { ExitCode: not 0 } prepare)
+        {
+            return prepare.Describe();
+        }
+
+        var build = job.Go("build", "-x", "./used");
+        if (build.ExitCode != 0 || build.StandardError.Contains("/compile ", StringComparison.Ordinal))
+        {
+            return "the restored cache should serve ./used without compiling: " + build.Describe();
+        }
+
+        var trim = job.Goenv("cache", "trim", "--gocache", restored);
+        if (trim.ExitCode != 0 || !trim.StandardOutput.Contains("cache trim: ", StringComparison.Ordinal))
+        {
+            return trim.Describe();
+        }
+
+        // Real Go decides what survived: ./used (and what it imports) still needs no compile; ./unused does.
+        var again = job.Go("build", "-x", "./used");
+        if (again.ExitCode != 0 || again.StandardError.Contains("/compile ", StringComparison.Ordinal))
+        {
+            return "trim removed an entry the build used: " + again.Describe() + "\n" + trim.StandardOutput;
+        }
+
+        var other = job.Go("build", "-x", "./unused");
+        return other.ExitCode == 0 && other.StandardError.Contains("/compile ", StringComparison.Ordinal)
+            ? null
+            : "trim kept the entries of a package this job never built: " + other.Describe() + "\n" + trim.StandardOutput;
+    });
+
+    [TestMethod]
+    public void Prepare_Skipped_GoLeavesUsedRestoredEntriesWithTheirArchiveTimes() => ForEachGo(go =>
+    {
+        // Why prepare exists: Go refreshes an entry's mtime only when it is an hour old or more.
+        using var job = Job.Create(go);
+        job.Go("build", "./...");
+        var restoredAt = DateTime.UtcNow.AddMinutes(-20);
+        var restored = job.Restore(restoredAt);
+        job.Go("build", "./used");
+        var touched = Directory.EnumerateFiles(restored, "*-?", SearchOption.AllDirectories).Count(f => File.GetLastWriteTimeUtc(f) != restoredAt);
+        return touched == 0 ? null : $"{touched} entries were refreshed by {go}: Go no longer waits an hour, and prepare's back-dating needs another look";
+    });
+
+    [TestMethod]
+    public void Trim_ConcurrentBuild_TheBuildSucceedsAndTheCacheStaysUsable() => ForEachGo(go =>
+    {
+        // Trim removes restored entries while the build is about to use them: Go must take that as a miss, not fail.
+        using var job = Job.Create(go);
+        job.Go("build", "./...");
+        job.Restore(DateTime.UtcNow.AddMinutes(-20));
+        job.Goenv("cache", "prepare", "--gocache", job.Cache);
+        using var build = job.StartGo("test", "-count=1", "./...");
+        var trims = Enumerable.Range(0, 5).Select(_ => job.Goenv("cache", "trim", "--gocache", job.Cache)).ToList();
+        build.WaitForExit();
+        var afterwards = job.Go("build", "./...");
+        if (trims.FirstOrDefault(t => t.ExitCode != 0) is { } failed)
+        {
+            return failed.Describe();
+        }
+
+        return build.ExitCode == 0 && afterwards.ExitCode == 0
+            ? null
+            : $"build during trim: exit {build.ExitCode} {build.StandardError.ReadToEnd()}; build after it: {afterwards.Describe()}";
+    });
+
+    [TestMethod]
+    public void Trim_NoPrepare_RefusesAndRemovesNothing()
+    {
+        using var job = Job.Create(GoToolchains.Require()[^1]);
+        job.Go("build", "./...");
+        var before = Directory.EnumerateFiles(job.Cache, "*", SearchOption.AllDirectories).Count();
+
+        var trim = job.Goenv("cache", "trim");
+
+        Assert.AreEqual(2, trim.ExitCode, trim.Describe());
+        StringAssert.Contains(trim.StandardError, "cache prepare");
+        Assert.AreEqual(before, Directory.EnumerateFiles(job.Cache, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [TestMethod]
+    public void Prepare_NoGocacheOption_UsesTheGocacheGoReports()
+    {
+        using var job = Job.Create(GoToolchains.Require()[^1]);
+        job.Environment.Remove("GOCACHE");
+        var goenvFile = Path.Combine(job.Root, "go.env");
+        var fromFile = Path.Combine(job.Root, "from-go-env-file");
+        File.WriteAllText(goenvFile, "GOCACHE=" + fromFile + "\n");
+        job.Environment["GOENV"] = goenvFile;
+
+        var prepare = job.Goenv("cache", "prepare");
+
+        Assert.AreEqual(0, prepare.ExitCode, prepare.Describe());
+        Assert.AreEqual(fromFile, job.Go("env", "GOCACHE").StandardOutput.Trim());
+        Assert.IsTrue(File.Exists(Path.Combine(fromFile, Core.Caching.BuildCacheTrimmer.MarkerName)), prepare.Describe());
+    }
+
+    [TestMethod]
+    public void Trim_GoCacheOff_RefusesWithGosValue()
+    {
+        using var job = Job.Create(GoToolchains.Require()[^1]);
+        job.Environment["GOCACHE"] = "off";
+
+        var trim = job.Goenv("cache", "trim");
+
+        Assert.AreEqual(2, trim.ExitCode, trim.Describe());
+        StringAssert.Contains(trim.StandardError, "GOCACHE is \"off\"");
+    }
+
+    private static void ForEachGo(Func<GoToolchain, string?> test)
+    {
+        var failures = GoToolchains.Require().Select(go => (go, problem: test(go))).Where(r => r.problem is not null).Select(r => $"{r.go}: {r.problem}").ToList();
+        Assert.IsEmpty(failures, string.Join("\n\n", failures));
+    }
+
+    /// <summary>A module of three packages (used, unused, both; the first two import both) and a GOCACHE of its own.</summary>
+    private sealed class Job : IDisposable
+    {
+        private Job(GoToolchain go, string root)
+        {
+            Toolchain = go;
+            Root = root;
+            Module = Path.Combine(root, "app");
+            Cache = Path.Combine(root, "cache");
+            Environment = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["HOME"] = Path.Combine(root, "home"),
+                ["PATH"] = go.BinDirectory + ":/usr/bin:/bin",
+                ["GOCACHE"] = Cache,
+                ["GOPROXY"] = "off",
+                ["GOTOOLCHAIN"] = "local",
+                ["GOFLAGS"] = "-mod=mod",
+                ["CGO_ENABLED"] = "0",
+            };
+        }
+
+        public GoToolchain Toolchain { get; }
+
+        public string Root { get; }
+
+        public string Module { get; }
+
+        public string Cache { get; private set; }
+
+        public Dictionary<string, string> Environment { get; }
+
+        public static Job Create(GoToolchain go)
+        {
+            var job = new Job(go, Directory.CreateTempSubdirectory("goenv-trim-").FullName);
+            Directory.CreateDirectory(Path.Combine(job.Environment["HOME"], ".config", "go", "telemetry"));
+            File.WriteAllText(Path.Combine(job.Environment["HOME"], ".config", "go", "telemetry", "mode"), "off\n");
+            Directory.CreateDirectory(job.Module);
+            File.WriteAllText(Path.Combine(job.Module, "go.mod"), "module example.com/app\n\ngo 1.19\n");
+            foreach (var name in s_packages)
+            {
+                Directory.CreateDirectory(Path.Combine(job.Module, name));
+                var body = name == "both"
+                    ? "package both\n\n// Value is shared.\nfunc Value() int { return 42 }\n"
+                    : $"package {name}\n\nimport \"example.com/app/both\"\n\n// Value uses both.\nfunc Value() int {{ return both.Value() + {name.Length} }}\n";
+                File.WriteAllText(Path.Combine(job.Module, name, name + ".go"), body);
+            }
+
+            return job;
+        }
+
+        public ProcessResult Go(params string[] args) =>
+            ChildProcess.Run(Toolchain.GoBinary, args, Module, Environment, s_timeout);
+
+        public ProcessResult Goenv(params string[] args) =>
+            ChildProcess.Run(PublishedBinary.Path, args, Module, Environment, s_timeout);
+
+        /// <summary>Starts go without waiting (for a build that runs while something else works on the cache).</summary>
+        public Process StartGo(params string[] args)
+        {
+            var start = new ProcessStartInfo(Toolchain.GoBinary) { WorkingDirectory = Module, RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment.Clear();
+            foreach (var (name, value) in Environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            return Process.Start(start)!;
+        }
+
+        /// <summary>Moves the cache to a fresh directory as an archive restore would: same files, all with one old time.</summary>
+        public string Restore(DateTime archivedAt)
+        {
+            var restored = Path.Combine(Root, "restored");
+            foreach (var file in Directory.EnumerateFiles(Cache, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(restored, Path.GetRelativePath(Cache, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+                File.SetLastWriteTimeUtc(target, archivedAt);
+            }
+
+            Cache = restored;
+            Environment["GOCACHE"] = restored;
+            return restored;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp directory must not fail the test.
+            }
+        }
+    }
+}
