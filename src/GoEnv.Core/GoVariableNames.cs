@@ -42,6 +42,13 @@ public static class GoVariableNames
     public const string GoFips140 = "GOFIPS140";
     public const string GoCacheProg = "GOCACHEPROG";
     public const string GoDebug = "GODEBUG";
+    public const string Cc = "CC";
+    public const string Cxx = "CXX";
+    public const string CgoCflags = "CGO_CFLAGS";
+    public const string CgoCppflags = "CGO_CPPFLAGS";
+    public const string CgoCxxflags = "CGO_CXXFLAGS";
+    public const string CgoFflags = "CGO_FFLAGS";
+    public const string CgoLdflags = "CGO_LDFLAGS";
 
     /// <summary>Asked of `go env -json` in one call. None of them is "costly" (none runs the C compiler).</summary>
     public static readonly IReadOnlyList<string> Probed =
@@ -49,8 +56,14 @@ public static class GoVariableNames
         GoRoot, GoPath, GoBin, GoCache, GoModCache, GoTmpDir, GoFlags, Go111Module, GoProxy, GoSumDb, GoPrivate,
         GoNoProxy, GoNoSumDb, GoInsecure, GoVcs, GoToolchain, GoOs, GoArch, GoAmd64, GoArm, GoArm64, Go386,
         GoMips, GoMips64, GoPpc64, GoRiscv64, GoWasm, GoExperiment, CgoEnabled, GoEnv, GoVersion, GoHostOs,
-        GoHostArch, GoToolDir, GoAuth, GoFips140, GoCacheProg, GoDebug,
+        GoHostArch, GoToolDir, GoAuth, GoFips140, GoCacheProg, GoDebug, Cc, Cxx,
     ];
+
+    /// <summary>
+    /// The cgo flags, read as set (process environment, then go env file) for the build cache key only: asking
+    /// `go env` for any of them makes it run the C compiler ("costly", ~100 ms); unset means the release's default.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CgoFlags = [CgoCflags, CgoCppflags, CgoCxxflags, CgoFflags, CgoLdflags];
 
     /// <summary>Variables whose source GoEnv tracks (the user can set them); GOWORK is read from the environment too.</summary>
     public static readonly IReadOnlyList<string> Settable =

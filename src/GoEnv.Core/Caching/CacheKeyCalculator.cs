@@ -11,23 +11,27 @@ namespace GoEnv.Core.Caching;
 /// <para>Key format (every segment is sanitised to [A-Za-z0-9._], so '-' only ever separates segments):</para>
 /// <code>
 /// modules: &lt;prefix&gt;-modules-go&lt;version&gt;-&lt;hash16&gt;
-/// build:   &lt;prefix&gt;-build-go&lt;version&gt;-&lt;goos&gt;-&lt;goarch&gt;[-&lt;level&gt;]-cgo&lt;0|1&gt;-&lt;flags8&gt;-&lt;hash16&gt;
+/// build:   &lt;prefix&gt;-build-go&lt;version&gt;-&lt;goos&gt;-&lt;goarch&gt;[-&lt;level&gt;]-cgo&lt;0|1&gt;[.trimpath]-&lt;flags8&gt;-&lt;hash16&gt;
 /// </code>
 /// <para>
 /// The kind comes before the version so that "&lt;prefix&gt;-modules-" can fall back across Go versions (the module
 /// cache format is version-independent) without ever matching a build cache. The module key leaves out
 /// GOOS/GOARCH/CGO/GOFLAGS on purpose: the module cache is the same for every platform, so all matrix entries share
-/// it. The build key covers all of them; flags8 (GOFLAGS, tags, GOEXPERIMENT) is its own segment so a job whose
-/// go.sum changed restores a cache built with the same flags first.
+/// it. The build key covers everything that changes what Go builds: the release, the platform and its level, cgo
+/// (and with cgo on CC, CXX, the CGO_*FLAGS and the C compiler's own version line), -trimpath (".trimpath", so
+/// that "…-cgo1-" never restores a cache of the other kind: without -trimpath every package is keyed by its
+/// absolute directory), GOFLAGS, tags, GOEXPERIMENT, GOFIPS140 and GODEBUG. flags8 hashes the flags, GOEXPERIMENT,
+/// GOFIPS140, GODEBUG and the cgo settings: its own segment, so a job whose go.sum changed restores a cache built
+/// the same way first.
 /// </para>
 /// <para>
-/// hash16 is the first 16 hex digits of SHA-256 over a canonical serialisation: the line "goenv-cache-key/1", then
+/// hash16 is the first 16 hex digits of SHA-256 over a canonical serialisation: the line "goenv-cache-key/2", then
 /// one record per field, "&lt;name&gt; &lt;UTF-8 byte length&gt;:&lt;value&gt;\n", in a fixed order; lists as
 /// "&lt;name&gt;# &lt;count&gt;\n" followed by their items. Length prefixes make the encoding injective: no value, whatever
 /// it contains (newlines, spaces, ':'), can make two different inputs serialise alike. Fields: kind, go;
-/// for build also goos, goarch, level, cgo, goflags, goexperiment, tags; then sums (each: path, then blob id or
-/// the word "absent"), sorted by path. The readable segments are only for people and prefixes; the hash alone
-/// tells inputs apart.
+/// for build also goos, goarch, level, cgo, trimpath, goflags, goexperiment, gofips140, godebug, tags, cgo settings
+/// (name, value, sorted by name); then sums (each: path, then blob id or the word "absent"), sorted by path. The
+/// readable segments are only for people and prefixes; the hash alone tells inputs apart.
 /// </para>
 /// <para>
 /// Character set: actions/cache rejects ',' and limits keys to 512 characters; GitLab cache:key rejects '/' (and
@@ -36,7 +40,7 @@ namespace GoEnv.Core.Caching;
 /// </remarks>
 public static class CacheKeyCalculator
 {
-    private const string SchemaLine = "goenv-cache-key/1\n";
+    private const string SchemaLine = "goenv-cache-key/2\n";
     private const int MaxSegmentLength = 40;
     private const int MaxPrefixLength = 100;
 
@@ -51,11 +55,10 @@ public static class CacheKeyCalculator
 
         var modulesText = ModulesText(version, sums);
 
+        var cgoSettings = inputs.CgoSettings.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
         var flagsText = new StringBuilder(SchemaLine);
         Field(flagsText, "kind", "flags");
-        Field(flagsText, "goflags", inputs.GoFlags);
-        Field(flagsText, "goexperiment", inputs.GoExperiment);
-        List(flagsText, "tags", tags);
+        BuildSettings(flagsText, inputs, tags, cgoSettings);
 
         var buildText = new StringBuilder(SchemaLine);
         Field(buildText, "kind", "build");
@@ -64,9 +67,8 @@ public static class CacheKeyCalculator
         Field(buildText, "goarch", inputs.GoArch);
         Field(buildText, "level", inputs.ArchitectureLevel);
         Field(buildText, "cgo", inputs.CgoEnabled);
-        Field(buildText, "goflags", inputs.GoFlags);
-        Field(buildText, "goexperiment", inputs.GoExperiment);
-        List(buildText, "tags", tags);
+        Field(buildText, "trimpath", inputs.TrimPath ? "1" : "0");
+        BuildSettings(buildText, inputs, tags, cgoSettings);
         Sums(buildText, sums);
 
         var modulesBase = $"{inputs.Prefix}-modules-";
@@ -75,7 +77,7 @@ public static class CacheKeyCalculator
 
         var platform = $"{inputs.Prefix}-build-{Segment("go" + version)}-{Segment(inputs.GoOs)}-{Segment(inputs.GoArch)}-";
         var withLevel = inputs.ArchitectureLevel.Length == 0 ? platform : $"{platform}{Segment(inputs.ArchitectureLevel)}-";
-        var configuration = $"{withLevel}cgo{Segment(inputs.CgoEnabled)}-";
+        var configuration = $"{withLevel}cgo{Segment(inputs.CgoEnabled)}{(inputs.TrimPath ? ".trimpath" : "")}-";
         var withFlags = $"{configuration}{Hash(flagsText, 8)}-";
         var build = withFlags + Hash(buildText, 16);
 
@@ -93,6 +95,21 @@ public static class CacheKeyCalculator
         Field(text, "go", version);
         Sums(text, sums);
         return text;
+    }
+
+    private static void BuildSettings(StringBuilder text, CacheKeyInputs inputs, List<string> tags, List<KeyValuePair<string, string>> cgoSettings)
+    {
+        Field(text, "goflags", inputs.GoFlags);
+        Field(text, "goexperiment", inputs.GoExperiment);
+        Field(text, "gofips140", inputs.GoFips140);
+        Field(text, "godebug", inputs.GoDebug);
+        List(text, "tags", tags);
+        text.Append("cgosettings# ").Append(cgoSettings.Count.ToString(CultureInfo.InvariantCulture)).Append('\n');
+        foreach (var (name, value) in cgoSettings)
+        {
+            Field(text, "name", name);
+            Field(text, "value", value);
+        }
     }
 
     private static List<FileFingerprint> SortedSums(IReadOnlyList<FileFingerprint> sums) =>

@@ -28,6 +28,22 @@ public sealed record CacheKeyInputs
     /// <summary>GOEXPERIMENT: it changes the compiled code as much as a tag does.</summary>
     public string GoExperiment { get; init; } = "";
 
+    /// <summary>GOFIPS140: "off", "latest", "inprocess", "certified" or a v1.0.0 snapshot select different crypto code.</summary>
+    public string GoFips140 { get; init; } = "";
+
+    /// <summary>GODEBUG as the go command sees it (some settings change what it builds).</summary>
+    public string GoDebug { get; init; } = "";
+
+    /// <summary>Whether -trimpath is on: without it Go keys every package by its absolute directory.</summary>
+    public bool TrimPath { get; init; }
+
+    /// <summary>
+    /// With cgo on: CC, CXX and the CGO_*FLAGS as set ("" = the release's default), and the C compiler's identity
+    /// (<see cref="Discovery.CCompilerIdentity"/>); empty with cgo off, where none of them reaches a build. Order
+    /// does not matter.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CgoSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The go.sum fingerprints of the module or workspace; order does not matter.</summary>
     public IReadOnlyList<FileFingerprint> GoSums { get; init; } = [];
 

@@ -37,7 +37,7 @@ public static class FileFingerprints
                 continue;
             }
 
-            var hashed = TryComputeBlobId(file.FullPath);
+            var hashed = TryComputeContentId(file.FullPath, tracked ? blob.ObjectId : null);
             result[i] = hashed is null
                 ? new FileFingerprint(file.RelativePath, null, FileFingerprintSource.Absent)
                 : new FileFingerprint(file.RelativePath, hashed, tracked && hashed == blob.ObjectId ? FileFingerprintSource.GitIndex : FileFingerprintSource.Hashed);
@@ -47,19 +47,52 @@ public static class FileFingerprints
     }
 
     /// <summary>The id `git hash-object` gives the file's bytes (no clean filters), or null when it does not exist.</summary>
-    public static string? TryComputeBlobId(string fullPath)
+    public static string? TryComputeBlobId(string fullPath) => TryRead(fullPath) is { } content ? ComputeBlobId(content) : null;
+
+    /// <summary>
+    /// The id a key takes for a file that the index does not vouch for: its blob id when that equals the staged one,
+    /// else the blob id of its content with CRLF line ends made LF. That is what git stores for a text file checked
+    /// out with core.autocrlf=true (so a `touch` does not flip the key), and Go reads a go.sum either way
+    /// (modfetch splits its lines on '\n' and their fields on white space, '\r' included).
+    /// </summary>
+    public static string? TryComputeContentId(string fullPath, string? stagedId)
     {
-        byte[] content;
+        if (TryRead(fullPath) is not { } content)
+        {
+            return null;
+        }
+
+        var raw = ComputeBlobId(content);
+        return raw == stagedId || content.AsSpan().IndexOf("\r\n"u8) < 0 ? raw : ComputeBlobId(WithLfLineEnds(content));
+    }
+
+    private static byte[]? TryRead(string fullPath)
+    {
         try
         {
-            content = File.ReadAllBytes(fullPath);
+            return File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+    }
 
-        return ComputeBlobId(content);
+    private static byte[] WithLfLineEnds(byte[] content)
+    {
+        var result = new byte[content.Length];
+        var length = 0;
+        for (var i = 0; i < content.Length; i++)
+        {
+            if (content[i] == (byte)'\r' && i + 1 < content.Length && content[i + 1] == (byte)'\n')
+            {
+                continue;
+            }
+
+            result[length++] = content[i];
+        }
+
+        return result[..length];
     }
 
     /// <summary>Git's object id of a blob with this content.</summary>

@@ -87,7 +87,7 @@ public static class SnapshotBuilder
 
         var variables = new Dictionary<string, GoVariable>(StringComparer.Ordinal);
         var defaults = new GoDefaults(host, version, goRoot, exeRoot, resolver);
-        foreach (var name in GoVariableNames.Probed.Concat(GoVariableNames.Settable).Distinct())
+        foreach (var name in GoVariableNames.Probed.Concat(GoVariableNames.Settable).Concat(GoVariableNames.CgoFlags).Distinct())
         {
             var source = resolver.Source(name, out var raw);
             string value;

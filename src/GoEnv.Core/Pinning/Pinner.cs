@@ -87,7 +87,7 @@ public static class Pinner
         CacheKeys? keys = null;
         var refusal = AtomicFile.Write(request.EnvFilePath, bytes, () =>
         {
-            keys = SnapshotCacheKeys.Compute(result.Snapshot);
+            keys = SnapshotCacheKeys.Compute(result.Snapshot, runner ?? ProcessRunner.Instance);
             return confirming is null ? null : PinConfirmation.Refusal(confirmation, confirming.GetAwaiter().GetResult(), redactor);
         });
         if (refusal is not null)

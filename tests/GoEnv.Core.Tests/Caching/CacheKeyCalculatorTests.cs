@@ -57,6 +57,11 @@ public sealed class CacheKeyCalculatorTests
     [DataRow("GOFLAGS")]
     [DataRow("tags")]
     [DataRow("GOEXPERIMENT")]
+    [DataRow("GOFIPS140")]
+    [DataRow("GODEBUG")]
+    [DataRow("-trimpath")]
+    [DataRow("CGO_CFLAGS")]
+    [DataRow("CC identity")]
     public void Compute_OneBuildSettingDiffers_BuildKeyDiffersModulesKeyEqual(string setting)
     {
         var baseline = Baseline();
@@ -69,6 +74,11 @@ public sealed class CacheKeyCalculatorTests
             "GOFLAGS" => baseline with { GoFlags = "-mod=readonly" },
             "tags" => baseline with { Tags = ["integration"] },
             "GOEXPERIMENT" => baseline with { GoExperiment = "rangefunc" },
+            "GOFIPS140" => baseline with { GoFips140 = "v1.0.0" },
+            "GODEBUG" => baseline with { GoDebug = "gotypesalias=0" },
+            "-trimpath" => baseline with { TrimPath = true },
+            "CGO_CFLAGS" => baseline with { CgoSettings = new Dictionary<string, string> { ["CGO_CFLAGS"] = "-O3", ["CC identity"] = "gcc version 12.2.0 (Debian 12.2.0-14)" } },
+            "CC identity" => baseline with { CgoSettings = new Dictionary<string, string> { ["CGO_CFLAGS"] = "", ["CC identity"] = "clang version 14.0.6" } },
             _ => throw new ArgumentOutOfRangeException(nameof(setting)),
         };
 
@@ -114,7 +124,7 @@ public sealed class CacheKeyCalculatorTests
     {
         var text = CacheKeyCalculator.ModulesSerialisation(Baseline());
         Assert.AreEqual(
-            "goenv-cache-key/1\nkind 7:modules\ngo 7:1.22.12\nsums# 3\n"
+            "goenv-cache-key/2\nkind 7:modules\ngo 7:1.22.12\nsums# 3\n"
             + "path 6:go.sum\nblob 40:1111111111111111111111111111111111111111\n"
             + "path 11:go.work.sum\nblob 6:absent\n"
             + "path 12:tools/go.sum\nblob 40:2222222222222222222222222222222222222222\n",
@@ -139,6 +149,25 @@ public sealed class CacheKeyCalculatorTests
         }
 
         StringAssert.Contains(keys.Build, "-arm-7_softfloat-cgonone-");
+    }
+
+    [TestMethod]
+    public void Compute_TrimpathAndNot_NoRestoreKeyCrossesOver()
+    {
+        // Without -trimpath Go keys packages by absolute directory: a cache of the other kind would be all misses.
+        var plain = CacheKeyCalculator.Compute(Baseline());
+        var trimmed = CacheKeyCalculator.Compute(Baseline() with { TrimPath = true });
+        StringAssert.Contains(trimmed.Build, "-cgo1.trimpath-");
+        Assert.IsFalse(trimmed.BuildRestoreKeys.Take(2).Any(k => plain.Build.StartsWith(k, StringComparison.Ordinal)));
+        Assert.IsFalse(plain.BuildRestoreKeys.Take(2).Any(k => trimmed.Build.StartsWith(k, StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void Compute_CgoSettingsInAnyOrder_GiveEqualKeys()
+    {
+        var a = Baseline() with { CgoSettings = new Dictionary<string, string> { ["CC"] = "gcc", ["CGO_CFLAGS"] = "-O2" } };
+        var b = Baseline() with { CgoSettings = new Dictionary<string, string> { ["CGO_CFLAGS"] = "-O2", ["CC"] = "gcc" } };
+        Assert.AreEqual(CacheKeyCalculator.Compute(a).Build, CacheKeyCalculator.Compute(b).Build);
     }
 
     [TestMethod]

@@ -163,6 +163,39 @@ public sealed class FileFingerprintsTests
     }
 
     /// <summary>A committed workspace: go.work using ./a (with go.sum) and ./b (without).</summary>
+    [TestMethod]
+    public void Compute_CrlfCheckoutTouched_KeysLikeTheLfBlob()
+    {
+        // core.autocrlf=true: git stores LF and checks out CRLF. Once the stat data no longer vouches for the file
+        // (a touch, a restore by a cache action), its CRLF bytes must still key like the committed blob.
+        using var temp = Repository(out var set);
+        var lfId = GitCli.Run(temp.Path, "rev-parse", ":a/go.sum");
+        GitCli.Run(temp.Path, "config", "core.autocrlf", "true");
+        File.Delete(Path.Combine(temp.Path, "a", "go.sum"));
+        GitCli.Run(temp.Path, "-c", "core.autocrlf=true", "checkout", "--", "a/go.sum");
+        var path = Path.Combine(temp.Path, "a", "go.sum");
+        Assert.AreEqual(SumText.Replace("\n", "\r\n", StringComparison.Ordinal), File.ReadAllText(path), "git checked out CRLF");
+        var before = Modules(FileFingerprints.Compute(set));
+
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(5));
+        var touched = FileFingerprints.Compute(set).Single(f => f.Path == "a/go.sum");
+
+        Assert.AreEqual(lfId, touched.BlobId);
+        Assert.AreEqual(GitCli.Run(temp.Path, "-c", "core.autocrlf=true", "hash-object", "a/go.sum"), touched.BlobId, "git's own hashing (with filters) agrees");
+        Assert.AreEqual(before, Modules(FileFingerprints.Compute(set)));
+    }
+
+    [TestMethod]
+    public void Compute_UntrackedCrlfGoSum_KeysLikeItsLfContent()
+    {
+        using var temp = new TempDirectory();
+        var crlf = temp.Write("crlf/go.sum", SumText.Replace("\n", "\r\n", StringComparison.Ordinal));
+        var lf = temp.Write("lf/go.sum", SumText);
+
+        Assert.AreEqual(FileFingerprints.TryComputeBlobId(lf), FileFingerprints.TryComputeContentId(crlf, stagedId: null));
+        Assert.AreEqual(FileFingerprints.TryComputeBlobId(lf), FileFingerprints.TryComputeContentId(lf, stagedId: null));
+    }
+
     private static TempDirectory Repository(out GoSumSet set)
     {
         var temp = new TempDirectory();

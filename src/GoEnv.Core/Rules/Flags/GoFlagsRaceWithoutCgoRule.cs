@@ -1,3 +1,4 @@
+using GoEnv.Core.Go;
 using GoEnv.Core.Findings;
 
 namespace GoEnv.Core.Rules.Flags;
@@ -26,7 +27,7 @@ internal sealed class GoFlagsRaceWithoutCgoRule : Rule
 
         foreach (var (_, word) in analysis.Flags())
         {
-            if (word.Name is "race" or "msan" or "asan" && word.Value is null or "1" or "t" or "T" or "true" or "TRUE" or "True")
+            if (word.Name is "race" or "msan" or "asan" && GoStrings.IsOn(word.Value))
             {
                 var cgo = snapshot.Variable(GoVariableNames.CgoEnabled);
                 var why = cgo.IsExplicit ? Origin(snapshot, GoVariableNames.CgoEnabled) + " is 0" : "CGO_ENABLED is 0 (Go's default here: a cross-compile, or no C compiler on PATH)";

@@ -1,0 +1,76 @@
+using System.Text.Json;
+using GoEnv.Actions.Tests.Infrastructure;
+using GoEnv.Tests.Infrastructure;
+
+namespace GoEnv.Actions.Tests;
+
+/// <summary>The cache keys `pin` computes, through the published binary on the newest installed Go.</summary>
+[TestClass]
+public sealed class CacheKeyTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    [TestMethod]
+    [DataRow("CGO_CFLAGS", "-O3 -g")]
+    [DataRow("CGO_LDFLAGS", "-lm")]
+    [DataRow("CC", "compiler-wrapper")]
+    [DataRow("GODEBUG", "netdns=go")]
+    [DataRow("GOEXPERIMENT", "noregabiwrappers")]
+    [DataRow("GOFLAGS", "-trimpath")]
+    [DataRow("GOFLAGS", "-tags=integration")]
+    public void Pin_ABuildInputChanges_TheBuildKeyChangesTheModulesKeyDoesNot(string name, string value)
+    {
+        using var sandbox = GoSandbox.Create(GoToolchains.Require()[^1]);
+        sandbox.Set("CGO_ENABLED", "1");
+        var before = Keys(sandbox);
+
+        sandbox.Set(name, value == "compiler-wrapper" ? CompilerWrapper(sandbox, "9.9.9") : value);
+        var after = Keys(sandbox);
+
+        Assert.AreEqual(before.Modules, after.Modules);
+        Assert.AreNotEqual(before.Build, after.Build);
+        Assert.AreEqual(name == "GOFLAGS" && value == "-trimpath", after.Build.Contains("-cgo1.trimpath-", StringComparison.Ordinal), after.Build);
+    }
+
+    [TestMethod]
+    public void Pin_CgoOff_TheCCompilerDoesNotReachTheKey()
+    {
+        using var sandbox = GoSandbox.Create(GoToolchains.Require()[^1]);
+        sandbox.Set("CGO_ENABLED", "0");
+        var before = Keys(sandbox);
+
+        sandbox.Set("CC", CompilerWrapper(sandbox, "9.9.9"));
+        sandbox.Set("CGO_CFLAGS", "-O3");
+
+        Assert.AreEqual(before.Build, Keys(sandbox).Build);
+    }
+
+    [TestMethod]
+    public void Pin_SameCompilerVersionAtAnotherPath_SameKey()
+    {
+        // Go's own cache takes the compiler's version line, not its path: two runners with the same gcc share.
+        using var sandbox = GoSandbox.Create(GoToolchains.Require()[^1]);
+        sandbox.Set("CGO_ENABLED", "1");
+        sandbox.Set("CC", CompilerWrapper(sandbox, "9.9.9", "a"));
+        var a = Keys(sandbox);
+
+        sandbox.Set("CC", CompilerWrapper(sandbox, "9.9.9", "b"));
+
+        Assert.AreNotEqual(a.Build, Keys(sandbox).Build, "CC's own value differs (a/cc vs b/cc), so the key does");
+        sandbox.Set("CC", CompilerWrapper(sandbox, "9.9.8", "a"));
+        Assert.AreNotEqual(a.Build, Keys(sandbox).Build, "same path, another version");
+    }
+
+    /// <summary>A C compiler stand-in that prints a gcc-like version line for `-###` and runs gcc otherwise.</summary>
+    private static string CompilerWrapper(GoSandbox sandbox, string version, string directory = "wrapper") =>
+        sandbox.WriteExecutable(Path.Combine(directory, "cc"), "#!/bin/sh\ncase \" $* \" in\n  *' -### '*) echo 'Thread model: posix' >&2; echo 'gcc version " + version + " (stand-in)' >&2 ;;\n  *) exec /usr/bin/gcc \"$@\" ;;\nesac\n");
+
+    private static (string Modules, string Build) Keys(GoSandbox sandbox)
+    {
+        var pin = ChildProcess.Run(PublishedBinary.Path, ["pin", "--summary", "json", "--env-file", Path.Combine(sandbox.Root, "goenv.env")], sandbox.WorkingDirectory, sandbox.Environment, s_timeout);
+        Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+        using var json = JsonDocument.Parse(pin.StandardOutput);
+        var keys = json.RootElement.GetProperty("cacheKeys");
+        return (keys.GetProperty("modules").GetString()!, keys.GetProperty("build").GetString()!);
+    }
+}
