@@ -1,0 +1,3 @@
+module example.com/cacheprog
+
+go 1.24
