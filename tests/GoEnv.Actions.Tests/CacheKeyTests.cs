@@ -61,6 +61,56 @@ public sealed class CacheKeyTests
         Assert.AreNotEqual(a.Build, Keys(sandbox).Build, "same path, another version");
     }
 
+    [TestMethod]
+    public void GoBuild_CheckoutAtAnotherRunnersPath_MissesWithoutTrimpathAndGoenvSaysSo()
+    {
+        var failures = new List<string>();
+        foreach (var go in GoToolchains.Require())
+        {
+            using var sandbox = GoSandbox.Create(go);
+            sandbox.Set("GOCACHE", sandbox.PathTo("gocache"));
+            foreach (var trimPath in new[] { false, true })
+            {
+                sandbox.Set("GOFLAGS", trimPath ? "-trimpath" : "-mod=readonly");
+                // GitLab's clone path: $CI_BUILDS_DIR/<runner token>/<slot>/<group>/<project>.
+                var first = Checkout(sandbox, "glrt-first", trimPath);
+                var second = Checkout(sandbox, "glrt-other", trimPath);
+                sandbox.WorkingDirectory = first;
+                sandbox.RunGo("build", "./...");
+                sandbox.WorkingDirectory = second;
+                var build = sandbox.RunGo("build", "-x", "./...");
+                var compiled = build.StandardError.Contains("/compile ", StringComparison.Ordinal);
+                sandbox.Set("GITLAB_CI", "true");
+                sandbox.Set("CI_PROJECT_DIR", second);
+                sandbox.Set("CI_RUNNER_SHORT_TOKEN", "glrt-other");
+                var warned = sandbox.RunCheck().Warnings.Any(f => f.Rule == "GOENV0036");
+                foreach (var name in new[] { "GITLAB_CI", "CI_PROJECT_DIR", "CI_RUNNER_SHORT_TOKEN" })
+                {
+                    sandbox.Unset(name);
+                }
+
+                if (compiled != !trimPath || warned != !trimPath)
+                {
+                    failures.Add($"{go} -trimpath={trimPath}: Go compiled again: {compiled}, GOENV0036: {warned}\n{build.Describe()}");
+                }
+            }
+        }
+
+        Assert.IsEmpty(failures, string.Join("\n\n", failures));
+    }
+
+    private static string Checkout(GoSandbox sandbox, string token, bool trimPath)
+    {
+        var target = sandbox.PathTo(Path.Combine("builds", token, "0", trimPath ? "trim" : "plain", "app"));
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(sandbox.ModuleDirectory))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return target;
+    }
+
     /// <summary>A C compiler stand-in that prints a gcc-like version line for `-###` and runs gcc otherwise.</summary>
     private static string CompilerWrapper(GoSandbox sandbox, string version, string directory = "wrapper") =>
         sandbox.WriteExecutable(Path.Combine(directory, "cc"), "#!/bin/sh\ncase \" $* \" in\n  *' -### '*) echo 'Thread model: posix' >&2; echo 'gcc version " + version + " (stand-in)' >&2 ;;\n  *) exec /usr/bin/gcc \"$@\" ;;\nesac\n");

@@ -928,6 +928,25 @@ internal static class ScenarioCatalog
         },
         new()
         {
+            // Go reads the announcement with a json.Decoder: a value spread over lines is as good as one line.
+            Name = "GOCACHEPROG: a working program that announces itself over several lines",
+            Variable = "GOCACHEPROG",
+            Arrange = s => s.Set("GOCACHEPROG", s.WriteExecutable("bin/cache-prog", CacheProgram.Replace(
+                "echo '{\"ID\":0,\"KnownCommands\":[\"close\"]}'", "printf '{\\n  \"ID\": 0,\\n  \"KnownCommands\": [\\n    \"close\"\\n  ]\\n}\\n'", StringComparison.Ordinal))),
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(quietOn: "GOCACHEPROG"),
+        },
+        new()
+        {
+            Name = "GOCACHEPROG: a program whose announcement has another ID than 0",
+            Variable = "GOCACHEPROG",
+            Arrange = s => s.Set("GOCACHEPROG", s.WriteExecutable("bin/cache-prog", CacheProgram.Replace("{\"ID\":0,", "{\"ID\":7,", StringComparison.Ordinal))),
+            Go = t => t.IsAtLeast(24) ? GoExpectation.Failure("GOCACHEPROG sent response for unknown request ID 7") : GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(24) ? GoEnvVerdict.Error("GOCACHEPROG") : GoEnvVerdict.NoError(quietOn: "GOCACHEPROG"),
+            QuotesGo = true,
+        },
+        new()
+        {
             // Go checks GOAUTH before its first https request, even one that could never connect.
             Name = "GOAUTH: off combined with netrc, https proxy",
             Variable = "GOAUTH",

@@ -52,8 +52,9 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
         }
 
         // Stdin is closed at once (as Go's close does): a program announces itself first, then sees the end of input.
-        var first = outcome.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-        if (first is null)
+        // Go reads the announcement with a json.Decoder: the first JSON value, however it is spread over lines.
+        var output = System.Text.Encoding.UTF8.GetBytes(outcome.StandardOutput);
+        if (outcome.StandardOutput.AsSpan().Trim().Length == 0)
         {
             return new CacheProgHandshake(program, outcome.TimedOut
                 ? $"GOCACHEPROG {program} did not announce its capabilities within {Limit.TotalSeconds:0} s: Go waits for it, logging \"# still waiting for GOCACHEPROG {program} ...\", and every build hangs"
@@ -62,13 +63,27 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
 
         try
         {
-            using var json = JsonDocument.Parse(first);
-            var commands = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("KnownCommands", out var known) && known.ValueKind == JsonValueKind.Array
-                ? known.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).ToList()
-                : [];
-            return commands.Count == 0
-                ? new CacheProgHandshake(program, $"GOCACHEPROG {program} declared no supported commands", [])
-                : new CacheProgHandshake(program, null, commands);
+            var reader = new Utf8JsonReader(output, isFinalBlock: false, state: default);
+            if (!JsonDocument.TryParseValue(ref reader, out var json))
+            {
+                return new CacheProgHandshake(program, $"GOCACHEPROG exited pre-Close with 1 pending requests (its output ends inside a JSON value)", []);
+            }
+
+            using (json)
+            {
+                var root = json.RootElement;
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("ID", out var id) && id.ValueKind == JsonValueKind.Number && id.GetRawText() != "0")
+                {
+                    return new CacheProgHandshake(program, $"GOCACHEPROG sent response for unknown request ID {id.GetRawText()}", []);
+                }
+
+                var commands = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("KnownCommands", out var known) && known.ValueKind == JsonValueKind.Array
+                    ? known.EnumerateArray().Where(c => c.ValueKind == JsonValueKind.String).Select(c => c.GetString()!).ToList()
+                    : [];
+                return commands.Count == 0
+                    ? new CacheProgHandshake(program, $"GOCACHEPROG {program} declared no supported commands", [])
+                    : new CacheProgHandshake(program, null, commands);
+            }
         }
         catch (JsonException e)
         {

@@ -34,6 +34,7 @@ public static class RuleCatalog
         new GoCacheNoDefaultRule(),
         new GoCacheInWorkTreeRule(),
         new GoCacheProgRule(),
+        new BuildCacheNotShareableRule(),
         new GoModCacheRelativeRule(),
         new GoModCacheUnusableRule(),
         new GoModCacheUnsetRule(),
