@@ -24,7 +24,9 @@ internal static class PinCommands
         var versionFile = new Option<string?>("--go-version-file") { Description = "go.mod, go.work, .go-version or .tool-versions: pin the best installed Go that satisfies it." };
         var toolchain = new Option<string?>("--toolchain") { Description = "The GOTOOLCHAIN to pin: local (default), auto, path, or a toolchain such as go1.22.3 (overrides the policy's go.toolchain)." };
         var dotenvLimit = new Option<int>("--dotenv-max-variables") { Description = "GitLab: the dotenv variable limit of the instance (20 self-managed default; 50/100/150 on GitLab.com).", DefaultValueFactory = _ => DotenvBudget.DefaultMaxVariables };
-        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit };
+        var modulesKey = new Option<string>("--modules-key") { Description = "The go.sum files the cache keys cover: repository (every module of the repository), module (the module or its go.work only), go-sum-glob (every go.sum, as hashFiles('**/go.sum')).", DefaultValueFactory = _ => "repository" };
+        modulesKey.AcceptOnlyFromAmong("repository", "module", "go-sum-glob");
+        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit, modulesKey };
         common.AddTo(pin);
         pin.SetAction(parse =>
         {
@@ -83,6 +85,12 @@ internal static class PinCommands
                 CallerSetsPath = provider.Platform == CiPlatform.GitHub,
                 Fit = provider.FitEnvFile,
                 Notes = check.Note is null ? [] : [check.Note],
+                ModulesKeyScope = parse.GetValue(modulesKey) switch
+                {
+                    "module" => ModulesKeyScope.Module,
+                    "go-sum-glob" => ModulesKeyScope.GoSumGlob,
+                    _ => ModulesKeyScope.Repository,
+                },
             };
             PinOutcome? outcome;
             IReadOnlyList<string> problems;

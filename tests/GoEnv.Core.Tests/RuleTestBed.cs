@@ -54,7 +54,7 @@ internal sealed class RuleTestBed : IDisposable
 
     public string Home { get; }
 
-    public string WorkDir { get; }
+    public string WorkDir { get; set; }
 
     public string Version { get; }
 

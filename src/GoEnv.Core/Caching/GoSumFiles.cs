@@ -31,8 +31,59 @@ public static class GoSumFiles
     }
 
     /// <summary>The go.sum set of a checked snapshot, from the go.work and go.mod it already read.</summary>
-    public static GoSumSet Find(GoSnapshot snapshot) =>
-        From(Path.GetFullPath(snapshot.Host.WorkingDirectory), snapshot.GoWork, snapshot.GoMod?.Path);
+    public static GoSumSet Find(GoSnapshot snapshot, ModulesKeyScope scope = ModulesKeyScope.Module)
+    {
+        var set = From(Path.GetFullPath(snapshot.Host.WorkingDirectory), snapshot.GoWork, snapshot.GoMod?.Path);
+        return scope == ModulesKeyScope.Module || set.RepositoryRoot is null ? set : WithRepository(set, scope);
+    }
+
+    /// <summary>
+    /// Adds the go.sum files of the repository's other modules, found in the git index (one read, no directory
+    /// walk); an index this reader declines leaves the set as it is.
+    /// </summary>
+    private static GoSumSet WithRepository(GoSumSet set, ModulesKeyScope scope)
+    {
+        var root = set.RepositoryRoot!;
+        List<GitIndexEntry>? entries = null;
+        if (GitIndexFile.FindIndexPath(root) is { } indexPath)
+        {
+            try
+            {
+                entries = GitIndexFile.ParseByName(File.ReadAllBytes(indexPath), scope == ModulesKeyScope.GoSumGlob ? ["go.sum"] : ["go.mod", "go.work"]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                entries = null;
+            }
+        }
+
+        if (entries is null)
+        {
+            return set;
+        }
+
+        var paths = set.Files.Select(f => f.FullPath).ToList();
+        foreach (var entry in entries.Where(e => e.Stage == 0 && !e.SkipWorktree))
+        {
+            var directory = entry.Path.Contains('/', StringComparison.Ordinal) ? entry.Path[..entry.Path.LastIndexOf('/')] : "";
+            var name = entry.Path[(directory.Length == 0 ? 0 : directory.Length + 1)..];
+            if (scope == ModulesKeyScope.GoSumGlob)
+            {
+                paths.Add(Path.Combine(root, entry.Path));
+            }
+            else if (!IgnoredByGo(directory))
+            {
+                // cmd/go: a module's sums are in go.sum beside go.mod; a workspace's own in the go.work path + ".sum".
+                paths.Add(name == "go.mod" ? Path.Combine(root, directory, "go.sum") : Path.Combine(root, entry.Path) + ".sum");
+            }
+        }
+
+        return Build(set.BaseDirectory, set.GoWorkPath, set.GoModPath, paths);
+    }
+
+    /// <summary>testdata, vendor and directories starting with '.' or '_' hold no module of the repository's own.</summary>
+    private static bool IgnoredByGo(string directory) =>
+        directory.Split('/').Any(d => d is "testdata" or "vendor" || d.StartsWith('.') || d.StartsWith('_'));
 
     private static GoSumSet From(string start, ModuleFile? work, string? modPath)
     {
@@ -59,7 +110,7 @@ public static class GoSumFiles
         return Build(modDir, null, modPath, [Path.Combine(modDir, "go.sum")]);
     }
 
-    private static GoSumSet Build(string rootDir, string? workPath, string? modPath, List<string> fullPaths)
+    private static GoSumSet Build(string rootDir, string? workPath, string? modPath, IEnumerable<string> fullPaths)
     {
         var repositoryRoot = GitFacts.FindWorkTreeRoot(rootDir);
         var baseDir = repositoryRoot ?? rootDir;

@@ -8,7 +8,8 @@ namespace GoEnv.Core.Caching;
 public static class SnapshotCacheKeys
 {
     /// <param name="runner">Asks the C compiler for its identity when cgo is on.</param>
-    public static CacheKeys Compute(GoSnapshot snapshot, IProcessRunner runner)
+    /// <param name="scope">Which go.sum files the keys cover.</param>
+    public static CacheKeys Compute(GoSnapshot snapshot, IProcessRunner runner, ModulesKeyScope scope = ModulesKeyScope.Repository)
     {
         var goFlags = PinResolver.NormaliseGoFlags(snapshot);
         var words = GoFlagsTokenizer.Split(goFlags, snapshot.Version, out _).Where(w => w.IsFlag).ToList();
@@ -19,7 +20,7 @@ public static class SnapshotCacheKeys
         var goArch = snapshot.Value(GoVariableNames.GoArch);
         var level = PinResolver.ArchitectureVariable(goArch, snapshot.Version) is { } arch ? snapshot.Value(arch) : "";
         var cgo = snapshot.Value(GoVariableNames.CgoEnabled);
-        var sums = GoSumFiles.Find(snapshot);
+        var sums = GoSumFiles.Find(snapshot, scope);
         return CacheKeyCalculator.Compute(new CacheKeyInputs
         {
             GoVersion = snapshot.VersionText,

@@ -44,7 +44,14 @@ internal static class GitIndexFile
     /// </summary>
     /// <param name="data">The whole index file.</param>
     /// <param name="wanted">Repository-relative paths with '/' separators.</param>
-    public static List<GitIndexEntry>? Parse(ReadOnlySpan<byte> data, IReadOnlySet<string> wanted)
+    public static List<GitIndexEntry>? Parse(ReadOnlySpan<byte> data, IReadOnlySet<string> wanted) =>
+        Parse(data, WantedNames(wanted), wanted.Contains);
+
+    /// <summary>The entries whose last path component is one of <paramref name="fileNames"/> (e.g. every go.mod).</summary>
+    public static List<GitIndexEntry>? ParseByName(ReadOnlySpan<byte> data, IEnumerable<string> fileNames) =>
+        Parse(data, [.. fileNames.Select(n => Encoding.UTF8.GetBytes("/" + n))], static _ => true);
+
+    private static List<GitIndexEntry>? Parse(ReadOnlySpan<byte> data, byte[][] names, Func<string, bool> wanted)
     {
         if (data.Length < 12 + Sha1Length || !data[..4].SequenceEqual("DIRC"u8))
         {
@@ -61,7 +68,6 @@ internal static class GitIndexFile
         }
 
         var body = data[..^Sha1Length];
-        var names = WantedNames(wanted);
         var result = new List<GitIndexEntry>();
         // Version 4 builds each path from the previous one; the buffer holds the previous path.
         var pathBuffer = new byte[256];
@@ -118,7 +124,7 @@ internal static class GitIndexFile
                     entryLength = (pathStart + pathLength + 8) & ~7;
                 }
 
-                if (IsWanted(path, names) && Encoding.UTF8.GetString(path) is var pathText && wanted.Contains(pathText))
+                if (IsWanted(path, names) && Encoding.UTF8.GetString(path) is var pathText && wanted(pathText))
                 {
                     result.Add(new GitIndexEntry(
                         Path: pathText,

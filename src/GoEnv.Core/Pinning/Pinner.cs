@@ -27,6 +27,9 @@ public sealed record PinRequest
     /// <summary>Runs real Go under the pinned environment before the file is committed (<see cref="PinConfirmation"/>); null: no confirmation (unit tests of the writers only).</summary>
     public IProcessRunner? Confirmation { get; init; } = ProcessRunner.Instance;
 
+    /// <summary>Which go.sum files the cache keys cover.</summary>
+    public ModulesKeyScope ModulesKeyScope { get; init; } = ModulesKeyScope.Repository;
+
     /// <summary>How long the confirming go command may take.</summary>
     public TimeSpan ConfirmationTimeout { get; init; } = PinConfirmation.DefaultTimeout;
 }
@@ -87,7 +90,7 @@ public static class Pinner
         CacheKeys? keys = null;
         var refusal = AtomicFile.Write(request.EnvFilePath, bytes, () =>
         {
-            keys = SnapshotCacheKeys.Compute(result.Snapshot, runner ?? ProcessRunner.Instance);
+            keys = SnapshotCacheKeys.Compute(result.Snapshot, runner ?? ProcessRunner.Instance, request.ModulesKeyScope);
             return confirming is null ? null : PinConfirmation.Refusal(confirmation, confirming.GetAwaiter().GetResult(), redactor);
         });
         if (refusal is not null)
