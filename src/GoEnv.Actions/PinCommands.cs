@@ -26,7 +26,12 @@ internal static class PinCommands
         var dotenvLimit = new Option<int>("--dotenv-max-variables") { Description = "GitLab: the dotenv variable limit of the instance (20 self-managed default; 50/100/150 on GitLab.com).", DefaultValueFactory = _ => DotenvBudget.DefaultMaxVariables };
         var modulesKey = new Option<string>("--modules-key") { Description = "The go.sum files the cache keys cover: repository (every module of the repository), module (the module or its go.work only), go-sum-glob (every go.sum, as hashFiles('**/go.sum')).", DefaultValueFactory = _ => "repository" };
         modulesKey.AcceptOnlyFromAmong("repository", "module", "go-sum-glob");
-        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit, modulesKey };
+        var cache = new Option<string>("--cache") { Description = "Which caches the CI restores and saves (step outputs cache-modules/cache-build/cache-save): true (both), modules, build, false.", DefaultValueFactory = _ => "false" };
+        cache.AcceptOnlyFromAmong("true", "modules", "build", "false");
+        var cacheSave = new Option<string>("--cache-save") { Description = "Which jobs save the caches: default-branch (pushes to the default branch), always, never.", DefaultValueFactory = _ => "default-branch" };
+        cacheSave.AcceptOnlyFromAmong("default-branch", "always", "never");
+        var cacheDir = new Option<string?>("--cache-dir") { Description = "Pin Go's default caches under this directory (GOCACHE=DIR/go-build, GOMODCACHE=DIR/mod); caches set by the user stay." };
+        var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit, modulesKey, cache, cacheSave, cacheDir };
         common.AddTo(pin);
         pin.SetAction(parse =>
         {
@@ -85,6 +90,21 @@ internal static class PinCommands
                 CallerSetsPath = provider.Platform == CiPlatform.GitHub,
                 Fit = provider.FitEnvFile,
                 Notes = check.Note is null ? [] : [check.Note],
+                CacheDirectory = parse.GetValue(cacheDir) is { Length: > 0 } directory ? directory : null,
+                Cache = parse.GetValue(cache) switch
+                {
+                    "true" => CacheMode.All,
+                    "modules" => CacheMode.Modules,
+                    "build" => CacheMode.Build,
+                    _ => CacheMode.Off,
+                },
+                CacheSave = parse.GetValue(cacheSave) switch
+                {
+                    "always" => CacheSavePolicy.Always,
+                    "never" => CacheSavePolicy.Never,
+                    _ => CacheSavePolicy.DefaultBranch,
+                },
+                Platform = provider.Platform,
                 ModulesKeyScope = parse.GetValue(modulesKey) switch
                 {
                     "module" => ModulesKeyScope.Module,
@@ -135,7 +155,7 @@ internal static class PinCommands
 
             if (parse.GetValue(summary) == "json")
             {
-                stdout.Write(PinSummary.Json(redactor.Redact(outcome.EnvFilePath), outcome.Environment, outcome.Notes, outcome.Keys));
+                stdout.Write(PinSummary.Json(redactor.Redact(outcome.EnvFilePath), outcome.Environment, outcome.Notes, outcome.Keys, outcome.Cache));
             }
             else
             {

@@ -9,7 +9,7 @@ namespace GoEnv.Actions;
 /// <summary>`pin --summary json`: what was pinned and the cache keys, for scripts (values are in the env file itself).</summary>
 internal static class PinSummary
 {
-    public static string Json(string envFile, PinnedEnvironment environment, IReadOnlyList<string> notes, CacheKeys keys)
+    public static string Json(string envFile, PinnedEnvironment environment, IReadOnlyList<string> notes, CacheKeys keys, CachePlan cache)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -25,6 +25,11 @@ internal static class PinSummary
             WriteList(json, "modulesRestoreKeys", keys.ModulesRestoreKeys);
             json.WriteString("build", keys.Build);
             WriteList(json, "buildRestoreKeys", keys.BuildRestoreKeys);
+            json.WriteEndObject();
+            json.WriteStartObject("cache");
+            json.WriteBoolean("modules", cache.Modules);
+            json.WriteBoolean("build", cache.Build);
+            json.WriteBoolean("save", cache.Save);
             json.WriteEndObject();
             json.WriteEndObject();
         }

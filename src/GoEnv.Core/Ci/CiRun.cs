@@ -21,4 +21,8 @@ public sealed record CiRun(string Command, CheckResult Check, PinOutcome? Pin)
 /// <param name="Notes">What the user should know (variables left out and why); already redacted.</param>
 /// <param name="Keys">The cache keys.</param>
 /// <param name="GoBinDirectory">The directory holding the pinned `go` ($GOROOT/bin), to put first on PATH.</param>
-public sealed record PinOutcome(PinnedEnvironment Environment, string EnvFilePath, IReadOnlyList<string> Notes, CacheKeys Keys, string GoBinDirectory);
+public sealed record PinOutcome(PinnedEnvironment Environment, string EnvFilePath, IReadOnlyList<string> Notes, CacheKeys Keys, string GoBinDirectory)
+{
+    /// <summary>Which caches the CI restores and saves in this job.</summary>
+    public CachePlan Cache { get; init; } = CachePlan.None;
+}

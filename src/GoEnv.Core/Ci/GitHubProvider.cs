@@ -148,6 +148,11 @@ public sealed class GitHubProvider(HostEnvironment host, CiSettings settings) : 
             new("cache-key-modules", pin.Keys.Modules),
             // actions/cache takes restore-keys as one prefix per line.
             new("restore-keys", string.Join('\n', pin.Keys.BuildRestoreKeys)),
+            new("restore-keys-modules", string.Join('\n', pin.Keys.ModulesRestoreKeys)),
+            // What action.yml's cache steps do in this job (CachePlanner).
+            new("cache-modules", pin.Cache.Modules ? "true" : "false"),
+            new("cache-build", pin.Cache.Build ? "true" : "false"),
+            new("cache-save", pin.Cache.Save ? "true" : "false"),
             new("env-json", EnvJson(pin.Environment)),
         ];
     }

@@ -27,6 +27,21 @@ public sealed record PinRequest
     /// <summary>Runs real Go under the pinned environment before the file is committed (<see cref="PinConfirmation"/>); null: no confirmation (unit tests of the writers only).</summary>
     public IProcessRunner? Confirmation { get; init; } = ProcessRunner.Instance;
 
+    /// <summary>
+    /// Where Go's default caches go instead (GOCACHE = DIR/go-build, GOMODCACHE = DIR/mod), e.g. the fast drive of a
+    /// Windows runner; caches set by the user (or GOMODCACHE under a GOPATH set by the user) stay. Null: as they are.
+    /// </summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Which caches the CI restores and saves (<see cref="CachePlanner"/>), and in which jobs.</summary>
+    public CacheMode Cache { get; init; } = CacheMode.Off;
+
+    /// <inheritdoc cref="CacheSavePolicy"/>
+    public CacheSavePolicy CacheSave { get; init; } = CacheSavePolicy.DefaultBranch;
+
+    /// <summary>The CI the pin is for (the cache plan reads its variables).</summary>
+    public CiPlatform Platform { get; init; } = CiPlatform.None;
+
     /// <summary>Which go.sum files the cache keys cover.</summary>
     public ModulesKeyScope ModulesKeyScope { get; init; } = ModulesKeyScope.Repository;
 
@@ -59,7 +74,8 @@ public static class Pinner
         var notes = request.Notes.Concat(pinned.Omitted.Select(o => o.Reason)).ToList();
 
         // GOENV cannot be set from a go env file (Go reads it from the OS environment only).
-        var variables = pinned.Environment.Variables.Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
+        var variables = Relocated(result.Snapshot, pinned.Environment.Variables, request.CacheDirectory, notes)
+            .Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
         PinnedEnvironment environment;
         byte[] bytes;
         IReadOnlyList<EnvFileProblem> refused;
@@ -106,7 +122,41 @@ public static class Pinner
             notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
         }
 
+        var plan = CachePlanner.Plan(request.Cache, request.CacheSave, environment, result.Snapshot.Host, request.Platform);
+        notes.AddRange(plan.Notes);
         problems = [];
-        return new PinOutcome(environment, request.EnvFilePath, [.. notes.Select(redactor.Redact)], keys!, Path.Combine(goRoot, "bin"));
+        return new PinOutcome(environment, request.EnvFilePath, [.. notes.Select(redactor.Redact)], keys!, Path.Combine(goRoot, "bin")) { Cache = plan };
+    }
+
+    /// <summary>The pinned variables with Go's default cache directories moved under <paramref name="cacheDirectory"/>.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Relocated(GoSnapshot snapshot, IReadOnlyDictionary<string, string> variables, string? cacheDirectory, List<string> notes)
+    {
+        if (cacheDirectory is null)
+        {
+            return variables;
+        }
+
+        var result = new Dictionary<string, string>(variables, StringComparer.Ordinal);
+        var root = Path.GetFullPath(cacheDirectory, snapshot.Host.WorkingDirectory);
+        foreach (var (name, directory, setBy) in new[]
+        {
+            (GoVariableNames.GoCache, "go-build", new[] { GoVariableNames.GoCache }),
+            (GoVariableNames.GoModCache, "mod", new[] { GoVariableNames.GoModCache, GoVariableNames.GoPath }),
+        })
+        {
+            if (!result.ContainsKey(name) || setBy.Any(n => snapshot.Variable(n).IsExplicit))
+            {
+                continue;
+            }
+
+            var path = Path.Combine(root, directory);
+            if (result[name] != path)
+            {
+                notes.Add($"{name} is pinned to {path} (under the cache directory), not Go's default {result[name]}.");
+                result[name] = path;
+            }
+        }
+
+        return result;
     }
 }

@@ -10,7 +10,7 @@ namespace GoEnv.Actions.Tests.Action;
 public sealed partial class ActionDefinitionTests
 {
     private static readonly string[] s_outputs =
-        ["go-version", "goroot", "gopath", "gocache", "gomodcache", "env-file", "cache-key", "cache-key-modules", "restore-keys", "env-json"];
+        ["go-version", "goroot", "gopath", "gocache", "gomodcache", "env-file", "cache-key", "cache-key-modules", "restore-keys", "restore-keys-modules", "cache-save", "env-json"];
 
     private static readonly string[] s_rids = ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-arm64", "win-x64"];
 
@@ -24,8 +24,11 @@ public sealed partial class ActionDefinitionTests
         var inputs = Action["inputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!["default"]?.GetValue<string>());
 
         CollectionAssert.AreEquivalent(
-            new[] { "go", "go-version-file", "config", "env-file", "toolchain", "fail-on", "working-directory", "pin", "version", "download-url" },
+            new[] { "go", "go-version-file", "config", "env-file", "toolchain", "fail-on", "working-directory", "pin", "cache", "cache-save", "cache-max-size", "modules-key", "version", "download-url" },
             inputs.Keys.ToArray());
+        Assert.AreEqual("true", inputs["cache"]);
+        Assert.AreEqual("default-branch", inputs["cache-save"]);
+        Assert.AreEqual("repository", inputs["modules-key"]);
         Assert.AreEqual("goenv.env", inputs["env-file"]);
         Assert.AreEqual("error", inputs["fail-on"]);
         Assert.AreEqual(".", inputs["working-directory"]);
@@ -38,11 +41,14 @@ public sealed partial class ActionDefinitionTests
     {
         var outputs = Action["outputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!["value"]!.GetValue<string>());
 
-        CollectionAssert.AreEquivalent(s_outputs, outputs.Keys.ToArray());
+        CollectionAssert.AreEquivalent(s_outputs.Append("cache-hit").ToArray(), outputs.Keys.ToArray());
         foreach (var name in s_outputs)
         {
             Assert.AreEqual($"${{{{ steps.goenv.outputs.{name} }}}}", outputs[name], name);
         }
+
+        // The module cache's exact hit, from whichever of its two steps ran.
+        Assert.AreEqual("${{ steps.modules-cache.outputs.cache-hit || steps.modules-cache-restore.outputs.cache-hit || 'false' }}", outputs["cache-hit"]);
     }
 
     [TestMethod]
@@ -53,7 +59,19 @@ public sealed partial class ActionDefinitionTests
         Assert.AreEqual("composite", Action["runs"]!["using"]!.GetValue<string>());
         foreach (var step in steps)
         {
-            Assert.AreEqual("bash", step!["shell"]?.GetValue<string>(), "GitHub-hosted Windows has Git Bash: every step runs in bash");
+            if (step!["uses"] is { } uses)
+            {
+                // An action step: pinned by commit, and its commands (run-and-post-run's run/post) are fixed text too.
+                StringAssert.Matches(uses.GetValue<string>(), new System.Text.RegularExpressions.Regex("^[a-z-]+/[a-z-]+(/[a-z-]+)?@[0-9a-f]{40}$"));
+                foreach (var command in new[] { "run", "post" }.Select(n => step["with"]?[n]?.GetValue<string>()).OfType<string>())
+                {
+                    Assert.DoesNotContain("${{", command, "an expression inside a command is script injection");
+                }
+
+                continue;
+            }
+
+            Assert.AreEqual("bash", step["shell"]?.GetValue<string>(), "GitHub-hosted Windows has Git Bash: every step runs in bash");
             Assert.DoesNotContain("${{", step["run"]!.GetValue<string>(), "an expression inside run: is script injection (ci-protocols.md §7.7)");
         }
 

@@ -19,9 +19,15 @@ namespace GoEnv.Actions.Tests.Action;
 /// front, the last one added first (actions/runner <c>Handler.AddPrependPathToEnvironment</c>).
 /// </para>
 /// <para>
-/// Supported: <c>id name if shell(bash) run env working-directory continue-on-error</c> and the expressions of
-/// <see cref="ActionExpression"/>. Anything else (a <c>uses:</c> step, another shell, an unknown key) throws
+/// Supported: <c>id name if shell(bash) run env working-directory continue-on-error</c>, <c>uses</c> + <c>with</c> for the
+/// actions emulated here at the exact commits action.yml pins (<see cref="EmulatedActions"/>: actions/cache and
+/// actions/cache/restore against <see cref="ActionsCacheService"/>, gacts/run-and-post-run), and the expressions of
+/// <see cref="ActionExpression"/>. Anything else (another action or commit, another shell, an unknown key) throws
 /// <see cref="NotSupportedException"/>: action.yml has to stay within what is emulated here.
+/// </para>
+/// <para>
+/// Post steps: a <c>uses:</c> step whose action has a post registers it; <see cref="RunPostSteps"/> runs them at the
+/// end of the job in the reverse order of registration, as the runner does, with the job's environment then.
 /// </para>
 /// </remarks>
 internal sealed class CompositeActionEmulator
@@ -29,7 +35,7 @@ internal sealed class CompositeActionEmulator
     private const string Bash = "/bin/bash";
 
     private static readonly HashSet<string> s_stepKeys =
-        ["id", "name", "if", "shell", "run", "env", "working-directory", "continue-on-error"];
+        ["id", "name", "if", "shell", "run", "env", "working-directory", "continue-on-error", "uses", "with"];
 
     private readonly YamlMappingNode _action;
 
@@ -37,8 +43,10 @@ internal sealed class CompositeActionEmulator
     /// <param name="workspace">GITHUB_WORKSPACE: where steps run unless their working-directory says otherwise.</param>
     /// <param name="runnerDirectory">Holds RUNNER_TEMP (temp/) and RUNNER_TOOL_CACHE (tool-cache/); created.</param>
     /// <param name="jobEnvironment">What every step inherits (HOME, PATH, …); nothing comes from the test process.</param>
-    public CompositeActionEmulator(string actionDirectory, string workspace, string runnerDirectory, IReadOnlyDictionary<string, string> jobEnvironment)
+    /// <param name="cacheService">The cache service jobs share (default: one under <paramref name="runnerDirectory"/>).</param>
+    public CompositeActionEmulator(string actionDirectory, string workspace, string runnerDirectory, IReadOnlyDictionary<string, string> jobEnvironment, ActionsCacheService? cacheService = null)
     {
+        CacheService = cacheService ?? new ActionsCacheService(Path.Combine(runnerDirectory, "cache-service"));
         ActionDirectory = actionDirectory;
         Workspace = workspace;
         RunnerTemp = Path.Combine(runnerDirectory, "temp");
@@ -68,6 +76,11 @@ internal sealed class CompositeActionEmulator
 
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    public ActionsCacheService CacheService { get; }
+
+    /// <summary>github.run_id of this job's workflow run.</summary>
+    public string RunId { get; init; } = "1001";
+
     /// <summary>Runs the action as a step <c>uses: ./action</c> with <paramref name="with"/> and that step's <paramref name="stepEnvironment"/>.</summary>
     public CompositeActionRun Run(IReadOnlyDictionary<string, string> with, IReadOnlyDictionary<string, string>? stepEnvironment = null)
     {
@@ -75,12 +88,13 @@ internal sealed class CompositeActionEmulator
         var exported = new Dictionary<string, string>(StringComparer.Ordinal);
         var pathAddOrder = new List<string>();
         var steps = new List<CompositeStepRun>();
+        var posts = new List<PostStep>();
         var summary = new System.Text.StringBuilder();
 
         var stepNodes = (YamlSequenceNode)Mapping(_action, "runs").Children[new YamlScalarNode("steps")];
         foreach (var (node, index) in stepNodes.Children.Select((n, i) => ((YamlMappingNode)n, i)))
         {
-            var step = RunStep(node, index, context, exported, pathAddOrder, stepEnvironment);
+            var step = RunStep(node, index, context, exported, pathAddOrder, stepEnvironment, posts);
             steps.Add(step);
             summary.Append(step.Summary);
             if (step.Id is not null)
@@ -112,7 +126,32 @@ internal sealed class CompositeActionEmulator
         }
 
         later["PATH"] = WithPrepended(prepended, later.GetValueOrDefault("PATH", string.Empty));
-        return new CompositeActionRun(steps, outputs, exported, prepended, later, summary.ToString());
+        return new CompositeActionRun(steps, outputs, exported, prepended, later, summary.ToString()) { PostSteps = posts };
+    }
+
+    /// <summary>
+    /// The end of the job: the post steps <paramref name="run"/> registered, last registered first, in the job's
+    /// environment of that moment (<paramref name="run"/>'s later-step environment).
+    /// </summary>
+    /// <param name="jobSucceeded">What post-if: success() sees.</param>
+    public IReadOnlyList<CompositeStepRun> RunPostSteps(CompositeActionRun run, bool jobSucceeded = true)
+    {
+        var results = new List<CompositeStepRun>();
+        foreach (var post in Enumerable.Reverse(run.PostSteps))
+        {
+            if (post.OnlyOnSuccess && !jobSucceeded)
+            {
+                results.Add(new CompositeStepRun(null, "Post " + post.Name, false, -1, string.Empty, string.Empty, new Dictionary<string, string>(), [], [], [], string.Empty));
+                continue;
+            }
+
+            var environment = new Dictionary<string, string>(run.LaterStepEnvironment, StringComparer.Ordinal);
+            AddRunnerVariables(environment);
+            var (exitCode, log) = post.Run(environment);
+            results.Add(new CompositeStepRun(null, "Post " + post.Name, true, exitCode, log, string.Empty, environment, [], [], [], string.Empty));
+        }
+
+        return results;
     }
 
     /// <summary>Runs a bash snippet as a later step of the job would: with <paramref name="run"/>'s later-step environment.</summary>
@@ -135,6 +174,8 @@ internal sealed class CompositeActionEmulator
         var context = new ActionExpressionContext();
         context.Github["action_path"] = ActionDirectory;
         context.Github["workspace"] = Workspace;
+        context.Github["run_id"] = RunId;
+        context.Github["run_attempt"] = "1";
         context.Runner["os"] = "Linux";
         context.Runner["arch"] = "X64";
         context.Runner["temp"] = RunnerTemp;
@@ -167,7 +208,8 @@ internal sealed class CompositeActionEmulator
         ActionExpressionContext context,
         Dictionary<string, string> exported,
         List<string> pathAddOrder,
-        IReadOnlyDictionary<string, string>? stepEnvironment)
+        IReadOnlyDictionary<string, string>? stepEnvironment,
+        List<PostStep> posts)
     {
         var unknown = node.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).Where(k => !s_stepKeys.Contains(k)).ToList();
         if (unknown.Count > 0)
@@ -177,8 +219,9 @@ internal sealed class CompositeActionEmulator
 
         var id = Scalar(node, "id");
         var name = Scalar(node, "name") ?? id ?? $"step {index + 1}";
-        var run = Scalar(node, "run") ?? throw new NotSupportedException($"Step {name} has no run:.");
-        if (Scalar(node, "shell") != "bash")
+        var uses = Scalar(node, "uses");
+        var run = Scalar(node, "run") ?? (uses is null ? throw new NotSupportedException($"Step {name} has no run: or uses:.") : null);
+        if (uses is null && Scalar(node, "shell") != "bash")
         {
             throw new NotSupportedException($"Step {name} does not use shell: bash.");
         }
@@ -219,27 +262,43 @@ internal sealed class CompositeActionEmulator
         }
 
         Overlay(environment, files);
-        environment["CI"] = "true";
-        environment["GITHUB_ACTIONS"] = "true";
-        environment["GITHUB_ACTION_PATH"] = ActionDirectory;
-        environment["GITHUB_WORKSPACE"] = Workspace;
-        environment["RUNNER_OS"] = "Linux";
-        environment["RUNNER_ARCH"] = "X64";
-        environment["RUNNER_TEMP"] = RunnerTemp;
-        environment["RUNNER_TOOL_CACHE"] = ToolCache;
+        AddRunnerVariables(environment);
         environment["PATH"] = WithPrepended(Enumerable.Reverse(pathAddOrder).ToList(), environment.GetValueOrDefault("PATH", string.Empty));
 
         var workingDirectory = Path.GetFullPath(Path.Combine(Workspace, ActionExpression.Interpolate(Scalar(node, "working-directory") ?? ".", context)));
-        var script = Path.Combine(RunnerTemp, suffix + ".sh");
-        File.WriteAllText(script, ActionExpression.Interpolate(run, context));
         ProcessResult result;
-        try
+        if (uses is not null)
         {
-            result = ChildProcess.Run(Bash, ["--noprofile", "--norc", "-eo", "pipefail", script], workingDirectory, environment, StepTimeout);
+            var with = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (node.Children.TryGetValue(new YamlScalarNode("with"), out var withNode))
+            {
+                foreach (var (key, value) in ((YamlMappingNode)withNode).Children)
+                {
+                    with[((YamlScalarNode)key).Value!] = ActionExpression.Interpolate(((YamlScalarNode)value).Value ?? string.Empty, context);
+                }
+            }
+
+            var action = EmulatedActions.Run(uses, with, environment, this);
+            if (action.Post is { } post)
+            {
+                posts.Add(post with { Name = name });
+            }
+
+            result = new ProcessResult(uses, [], action.ExitCode, action.Log, string.Empty, false, TimeSpan.Zero);
+            File.AppendAllText(files["GITHUB_OUTPUT"], string.Concat(action.Outputs.Select(o => $"{o.Key}={o.Value}\n")));
         }
-        finally
+        else
         {
-            File.Delete(script);
+            var script = Path.Combine(RunnerTemp, suffix + ".sh");
+            File.WriteAllText(script, ActionExpression.Interpolate(run!, context));
+            try
+            {
+                result = ChildProcess.Run(Bash, ["--noprofile", "--norc", "-eo", "pipefail", script], workingDirectory, environment, StepTimeout);
+            }
+            finally
+            {
+                File.Delete(script);
+            }
         }
 
         var exitCode = result.TimedOut || result.StartError is not null ? -1 : result.ExitCode;
@@ -280,6 +339,19 @@ internal sealed class CompositeActionEmulator
         }
 
         return new CompositeStepRun(id, name, true, exitCode, result.StandardOutput, stderr, environment, envRecords, pathAdditions, outputs, summary);
+    }
+
+    /// <summary>The runner's own variables, which nothing overrides.</summary>
+    private void AddRunnerVariables(Dictionary<string, string> environment)
+    {
+        environment["CI"] = "true";
+        environment["GITHUB_ACTIONS"] = "true";
+        environment["GITHUB_ACTION_PATH"] = ActionDirectory;
+        environment["GITHUB_WORKSPACE"] = Workspace;
+        environment["RUNNER_OS"] = "Linux";
+        environment["RUNNER_ARCH"] = "X64";
+        environment["RUNNER_TEMP"] = RunnerTemp;
+        environment["RUNNER_TOOL_CACHE"] = ToolCache;
     }
 
     private static string WithPrepended(IReadOnlyList<string> prepended, string path) =>

@@ -15,6 +15,9 @@ internal sealed record CompositeActionRun(
     IReadOnlyDictionary<string, string> LaterStepEnvironment,
     string Summary)
 {
+    /// <summary>The post steps the action's steps registered, in the order they registered them.</summary>
+    public IReadOnlyList<PostStep> PostSteps { get; init; } = [];
+
     /// <summary>The action's outcome: every step that ran succeeded.</summary>
     public bool Succeeded => Steps.All(s => !s.Ran || s.ExitCode == 0);
 

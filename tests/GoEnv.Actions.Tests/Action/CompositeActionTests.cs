@@ -10,7 +10,7 @@ namespace GoEnv.Actions.Tests.Action;
 /// environment and PATH of later steps) and what must not.
 /// </summary>
 [TestClass]
-public sealed class CompositeActionTests
+public sealed partial class CompositeActionTests
 {
     private const string Archive = "goenv-action-linux-x64.tar.gz";
 
@@ -125,7 +125,7 @@ public sealed class CompositeActionTests
         var run = Emulator(checkout).Run(With(checkout));
 
         Assert.IsTrue(run.Succeeded, run.Describe());
-        CollectionAssert.AreEqual(new[] { "pin", "--ci", "github", "--env-file", "goenv.env" }, Arguments(run));
+        CollectionAssert.AreEqual(new[] { "pin", "--ci", "github", "--env-file", "goenv.env", "--cache", "true", "--cache-save", "default-branch", "--modules-key", "repository" }, Arguments(run));
         Assert.AreEqual(checkout.Workspace, WorkingDirectory(run));
     }
 
@@ -145,6 +145,9 @@ public sealed class CompositeActionTests
             ("go-version-file", "go.mod"),
             ("toolchain", "go1.24.6"),
             ("fail-on", "warning"),
+            ("cache", "modules"),
+            ("cache-save", Hostile),
+            ("modules-key", "go-sum-glob"),
             ("working-directory", "sub dir")));
 
         Assert.IsTrue(run.Succeeded, run.Describe());
@@ -153,6 +156,7 @@ public sealed class CompositeActionTests
             {
                 "pin", "--ci", "github", "--strict", "--go", "/opt/my go/bin/go", "--config", Hostile,
                 "--env-file", "out dir/goenv.env", "--go-version-file", "go.mod", "--toolchain", "go1.24.6",
+                "--cache", "modules", "--cache-save", Hostile, "--modules-key", "go-sum-glob",
             },
             Arguments(run));
         Assert.AreEqual(Path.Combine(checkout.Workspace, "sub dir"), WorkingDirectory(run));
