@@ -111,6 +111,27 @@ public sealed class CacheKeyTests
         return target;
     }
 
+    [TestMethod]
+    public void Pin_CacheDir_MovesGosDefaultCachesOnlyAndGoUsesThem()
+    {
+        using var sandbox = GoSandbox.Create(GoToolchains.Require()[^1]);
+        var cacheDir = sandbox.PathTo("fast drive");
+        var envFile = Path.Combine(sandbox.Root, "goenv.env");
+        var pin = ChildProcess.Run(PublishedBinary.Path, ["pin", "--env-file", envFile, "--format", "sh", "--cache-dir", cacheDir], sandbox.WorkingDirectory, sandbox.Environment, s_timeout);
+        Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+        StringAssert.Contains(pin.StandardOutput, "GOCACHE is pinned to " + Path.Combine(cacheDir, "go-build"));
+
+        var go = ChildProcess.Run("/bin/sh", ["-c", $". '{envFile}' && go env GOCACHE GOMODCACHE"], sandbox.WorkingDirectory, sandbox.Environment, s_timeout);
+        Assert.AreEqual($"{Path.Combine(cacheDir, "go-build")}\n{Path.Combine(cacheDir, "mod")}\n", go.StandardOutput, go.Describe());
+
+        // A cache the user chose stays where it is.
+        sandbox.Set("GOCACHE", sandbox.PathTo("mine"));
+        pin = ChildProcess.Run(PublishedBinary.Path, ["pin", "--env-file", envFile, "--format", "sh", "--cache-dir", cacheDir], sandbox.WorkingDirectory, sandbox.Environment, s_timeout);
+        Assert.AreEqual(0, pin.ExitCode, pin.Describe());
+        go = ChildProcess.Run("/bin/sh", ["-c", $". '{envFile}' && go env GOCACHE GOMODCACHE"], sandbox.WorkingDirectory, sandbox.Environment, s_timeout);
+        Assert.AreEqual($"{sandbox.PathTo("mine")}\n{Path.Combine(cacheDir, "mod")}\n", go.StandardOutput, go.Describe());
+    }
+
     /// <summary>A C compiler stand-in that prints a gcc-like version line for `-###` and runs gcc otherwise.</summary>
     private static string CompilerWrapper(GoSandbox sandbox, string version, string directory = "wrapper") =>
         sandbox.WriteExecutable(Path.Combine(directory, "cc"), "#!/bin/sh\ncase \" $* \" in\n  *' -### '*) echo 'Thread model: posix' >&2; echo 'gcc version " + version + " (stand-in)' >&2 ;;\n  *) exec /usr/bin/gcc \"$@\" ;;\nesac\n");
