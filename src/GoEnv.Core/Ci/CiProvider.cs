@@ -78,6 +78,11 @@ public abstract class CiProvider
         return $"{envFile}:{drift.Line}: {drift.Variable} drifted: pinned '{drift.Pinned}', now '{drift.Current}'";
     }
 
-    /// <summary>The GitLab dotenv limits apply to the env file (only when it is written as a GitLab dotenv report).</summary>
-    public virtual Pinning.PinnedEnvironment FitEnvFile(Pinning.PinnedEnvironment environment, Pinning.EnvFileFormat format, List<string> notes) => environment;
+    /// <summary>
+    /// The env file as this CI takes it: GitLab's dotenv limits, and the cache variables its `cache:` entries read
+    /// (only when it is written as a GitLab dotenv report).
+    /// </summary>
+    /// <param name="keys">The cache keys when the CI caches (pin --cache), else null.</param>
+    /// <param name="plan">What the CI caches in this job.</param>
+    public virtual Pinning.PinnedEnvironment FitEnvFile(Pinning.PinnedEnvironment environment, Pinning.EnvFileFormat format, List<string> notes, Caching.CacheKeys? keys, Caching.CachePlan plan) => environment;
 }

@@ -1,3 +1,4 @@
+using GoEnv.Core.Caching;
 using GoEnv.Core.Ci.GitLab;
 using GoEnv.Core.Findings;
 using GoEnv.Core.Pinning;
@@ -44,13 +45,19 @@ public sealed class GitLabProvider(HostEnvironment host, CiSettings settings) : 
         log.WriteLine("Code Quality report: " + LogText.Line(run.Check.Snapshot.Redactor.Redact(reportPath)));
     }
 
-    public override PinnedEnvironment FitEnvFile(PinnedEnvironment environment, EnvFileFormat format, List<string> notes)
+    public override PinnedEnvironment FitEnvFile(PinnedEnvironment environment, EnvFileFormat format, List<string> notes, CacheKeys? keys, CachePlan plan)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(notes);
+        ArgumentNullException.ThrowIfNull(plan);
         if (format != EnvFileFormat.Dotenv)
         {
             return environment;
+        }
+
+        if (keys is not null)
+        {
+            environment = GitLabCacheVariables.Add(environment, keys, plan, Host.GetNonEmpty("CI_PROJECT_DIR"), notes);
         }
 
         var fit = DotenvBudget.Fit(environment, Settings.DotenvMaxVariables);

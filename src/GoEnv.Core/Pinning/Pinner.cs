@@ -18,8 +18,8 @@ public sealed record PinRequest
     /// <summary>Whether the caller puts the pinned go first on PATH itself (GitHub's GITHUB_PATH): then no note about PATH.</summary>
     public bool CallerSetsPath { get; init; }
 
-    /// <summary>A CI's limits on the file (GitLab dotenv); identity by default.</summary>
-    public Func<PinnedEnvironment, EnvFileFormat, List<string>, PinnedEnvironment>? Fit { get; init; }
+    /// <summary>A CI's limits on the file and what it adds to it (GitLab dotenv: the cache keys); identity by default.</summary>
+    public Func<PinnedEnvironment, EnvFileFormat, List<string>, CacheKeys?, CachePlan, PinnedEnvironment>? Fit { get; init; }
 
     /// <summary>Notes of the caller's to report with the pin's own (e.g. which installed toolchain <see cref="PinCheck"/> chose).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -77,12 +77,22 @@ public static class Pinner
         var variables = Relocated(result.Snapshot, pinned.Environment.Variables, request.CacheDirectory, notes)
             .Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
         PinnedEnvironment environment;
+        CacheKeys? keys = null;
+        var plan = CachePlan.None;
         byte[] bytes;
         IReadOnlyList<EnvFileProblem> refused;
         try
         {
             environment = new PinnedEnvironment(pinned.Environment.GoVersion, variables);
-            environment = request.Fit?.Invoke(environment, request.Format, notes) ?? environment;
+            if (request.Cache != CacheMode.Off)
+            {
+                // The CI's cache configuration may need the keys in the file itself (GitLab's dotenv): computed first.
+                keys = SnapshotCacheKeys.Compute(result.Snapshot, request.Confirmation ?? ProcessRunner.Instance, request.ModulesKeyScope);
+                plan = CachePlanner.Plan(request.Cache, request.CacheSave, environment, result.Snapshot.Host, request.Platform);
+                notes.AddRange(plan.Notes);
+            }
+
+            environment = request.Fit?.Invoke(environment, request.Format, notes, keys, plan) ?? environment;
             bytes = EnvFileWriter.Render(environment, request.Format, out refused);
         }
         catch (Ci.GitLab.DotenvBudgetException e)
@@ -103,10 +113,9 @@ public static class Pinner
         var confirmation = PinConfirmation.ForPin(result.Snapshot, environment, request.ConfirmationTimeout);
         var runner = request.Confirmation;
         var confirming = runner is null ? null : Task.Run(() => runner.Run(confirmation));
-        CacheKeys? keys = null;
         var refusal = AtomicFile.Write(request.EnvFilePath, bytes, () =>
         {
-            keys = SnapshotCacheKeys.Compute(result.Snapshot, runner ?? ProcessRunner.Instance, request.ModulesKeyScope);
+            keys ??= SnapshotCacheKeys.Compute(result.Snapshot, runner ?? ProcessRunner.Instance, request.ModulesKeyScope);
             return confirming is null ? null : PinConfirmation.Refusal(confirmation, confirming.GetAwaiter().GetResult(), redactor);
         });
         if (refusal is not null)
@@ -122,8 +131,6 @@ public static class Pinner
             notes.Add($"later steps must put {Path.GetDirectoryName(pinnedGo.Path)} first on PATH: the `go` on PATH now is {(pathGo is null ? "none" : pathGo.Path)}, not the pinned one.");
         }
 
-        var plan = CachePlanner.Plan(request.Cache, request.CacheSave, environment, result.Snapshot.Host, request.Platform);
-        notes.AddRange(plan.Notes);
         problems = [];
         return new PinOutcome(environment, request.EnvFilePath, [.. notes.Select(redactor.Redact)], keys!, Path.Combine(goRoot, "bin")) { Cache = plan };
     }

@@ -15,6 +15,7 @@ public sealed partial class GitLabComponentTests
 {
     private const string HiddenJob = ".goenv";
     private const string ConcreteJob = "$[[ inputs.job-name ]]";
+    private const string CacheJob = ".goenv-cache";
     private const string EchoGoenv = "#!/bin/sh\nprintf 'arg:%s\\n' \"$@\"\n";
 
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(1);
@@ -81,7 +82,7 @@ public sealed partial class GitLabComponentTests
     {
         var configuration = Documents()[1]!.AsObject();
 
-        CollectionAssert.AreEquivalent(new[] { HiddenJob, ConcreteJob }, configuration.Select(p => p.Key).ToArray(), "a component must not set global keywords");
+        CollectionAssert.AreEquivalent(new[] { HiddenJob, ConcreteJob, CacheJob }, configuration.Select(p => p.Key).ToArray(), "a component must not set global keywords");
         var job = configuration[ConcreteJob]!;
         Assert.AreEqual(HiddenJob, job["extends"]!.GetValue<string>());
         Assert.AreEqual("$[[ inputs.stage ]]", job["stage"]!.GetValue<string>());
@@ -141,7 +142,11 @@ public sealed partial class GitLabComponentTests
 
         Assert.AreEqual(0, result.ExitCode, result.Describe());
         CollectionAssert.AreEqual(
-            new[] { "pin", "--ci", "gitlab", "--env-file", "goenv.env", "--codequality-report", "goenv-codequality.json" },
+            new[]
+            {
+                "pin", "--ci", "gitlab", "--env-file", "goenv.env", "--codequality-report", "goenv-codequality.json",
+                "--cache", "true", "--cache-save", "default-branch", "--modules-key", "repository", "--cache-dir", checkout.Workspace + "/.goenv-cache",
+            },
             Arguments(result));
     }
 
@@ -165,6 +170,9 @@ public sealed partial class GitLabComponentTests
                 ["toolchain"] = "auto",
                 ["env-file"] = "pinned.env",
                 ["codequality-report"] = "quality.json",
+                ["cache"] = "false",
+                ["cache-save"] = "never",
+                ["modules-key"] = "module",
             },
             checksumsVariable: sums);
 
@@ -174,6 +182,7 @@ public sealed partial class GitLabComponentTests
             {
                 "pin", "--ci", "gitlab", "--env-file", "pinned.env", "--codequality-report", "quality.json", "--strict",
                 "--go-version-file", "go.work", "--config", Hostile, "--toolchain", "auto",
+                "--cache", "false", "--cache-save", "never", "--modules-key", "module",
             },
             Arguments(result));
         Assert.IsEmpty(Directory.GetFiles(checkout.Workspace, "pwned*"), "an input was executed");
