@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the real Go toolchains the differential tests run against, from Debian only.
+# Installs the real Go toolchains the differential tests run against, from Debian only (and rsync and zstd).
 #   Go 1.19            : bookworm            -> /usr/lib/go-1.19
 #   Go 1.21, 1.22, 1.23: bookworm-backports  -> /usr/lib/go-1.2x
 #   Go 1.24            : trixie   (.debs unpacked with dpkg -x) -> /opt/goenv-go/1.24/usr/lib/go-1.24
@@ -27,6 +27,15 @@ SRC
   apt-get update -qq >/dev/null
   apt-get install -y -qq golang-1.19-go >/dev/null
   apt-get install -y -qq -t bookworm-backports golang-1.21-go golang-1.22-go golang-1.23-go >/dev/null
+fi
+
+# gitlab-ci-local (tools/validators) copies caches and artifacts with rsync; the bench compresses with zstd.
+missing_tools=()
+command -v rsync >/dev/null 2>&1 || missing_tools+=(rsync)
+command -v zstd >/dev/null 2>&1 || missing_tools+=(zstd)
+if [ ${#missing_tools[@]} -gt 0 ]; then
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq "${missing_tools[@]}" >/dev/null
 fi
 
 # Newer toolchains: a private apt configuration so the machine's own sources stay untouched.

