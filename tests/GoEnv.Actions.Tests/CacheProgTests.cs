@@ -41,8 +41,7 @@ public sealed class CacheProgTests
         }
 
         var home = Path.Combine(s_buildRoot, "home");
-        Directory.CreateDirectory(Path.Combine(home, ".config", "go", "telemetry"));
-        File.WriteAllText(Path.Combine(home, ".config", "go", "telemetry", "mode"), "off\n");
+        GoSandbox.TurnTelemetryOff(home);
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HOME"] = home,
@@ -187,8 +186,7 @@ public sealed class CacheProgTests
             Assert.Fail(s_buildFailure);
         }
 
-        var failures = toolchains.Select(go => (go, problem: test(go))).Where(r => r.problem is not null).Select(r => $"{r.go}: {r.problem}").ToList();
-        Assert.IsEmpty(failures, string.Join("\n\n", failures));
+        GoToolchains.AssertOnEach(test, toolchains);
     }
 
     /// <summary>The differential tests' sandbox with GOCACHEPROG naming the cache program, its store and its log inside the sandbox.</summary>

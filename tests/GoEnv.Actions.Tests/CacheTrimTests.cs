@@ -133,11 +133,7 @@ public sealed class CacheTrimTests
         StringAssert.Contains(trim.StandardError, "GOCACHE is \"off\"");
     }
 
-    private static void ForEachGo(Func<GoToolchain, string?> test)
-    {
-        var failures = GoToolchains.Require().Select(go => (go, problem: test(go))).Where(r => r.problem is not null).Select(r => $"{r.go}: {r.problem}").ToList();
-        Assert.IsEmpty(failures, string.Join("\n\n", failures));
-    }
+    private static void ForEachGo(Func<GoToolchain, string?> test) => GoToolchains.AssertOnEach(test);
 
     /// <summary>A module of three packages (used, unused, both; the first two import both) and a GOCACHE of its own.</summary>
     private sealed class Job : IDisposable
@@ -173,8 +169,7 @@ public sealed class CacheTrimTests
         public static Job Create(GoToolchain go)
         {
             var job = new Job(go, Directory.CreateTempSubdirectory("goenv-trim-").FullName);
-            Directory.CreateDirectory(Path.Combine(job.Environment["HOME"], ".config", "go", "telemetry"));
-            File.WriteAllText(Path.Combine(job.Environment["HOME"], ".config", "go", "telemetry", "mode"), "off\n");
+            GoSandbox.TurnTelemetryOff(job.Environment["HOME"]);
             Directory.CreateDirectory(job.Module);
             File.WriteAllText(Path.Combine(job.Module, "go.mod"), "module example.com/app\n\ngo 1.19\n");
             foreach (var name in s_packages)

@@ -36,11 +36,7 @@ public sealed class PinTests
     private static ProcessResult Sh(string dir, IReadOnlyDictionary<string, string> env, string script) =>
         ChildProcess.Run("/bin/sh", ["-c", script], dir, env, s_timeout);
 
-    private static void ForEachGo(Func<GoToolchain, string?> test)
-    {
-        var failures = GoToolchains.Require().Select(go => (go, problem: test(go))).Where(r => r.problem is not null).Select(r => $"{r.go}: {r.problem}").ToList();
-        Assert.IsEmpty(failures, string.Join("\n\n", failures));
-    }
+    private static void ForEachGo(Func<GoToolchain, string?> test) => GoToolchains.AssertOnEach(test);
 
     [TestMethod]
     public void Pin_ShFileSourced_GoEnvReportsExactlyThePinnedValues() => ForEachGo(go =>

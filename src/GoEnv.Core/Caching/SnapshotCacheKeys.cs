@@ -33,7 +33,7 @@ public static class SnapshotCacheKeys
             GoExperiment = snapshot.Value(GoVariableNames.GoExperiment),
             GoFips140 = snapshot.Value(GoVariableNames.GoFips140),
             GoDebug = snapshot.Value(GoVariableNames.GoDebug),
-            TrimPath = words.LastOrDefault(w => w.Name == "trimpath") is { } trimPath && GoStrings.IsOn(trimPath.Value),
+            TrimPath = Rules.Flags.GoFlagsAnalysis.Of(snapshot).IsOn("trimpath"),
             CgoSettings = cgo == "1" ? CgoSettings(snapshot, runner) : new Dictionary<string, string>(),
             GoSums = FileFingerprints.Compute(sums),
         });

@@ -174,15 +174,24 @@ internal sealed class GoSandbox : IDisposable
 
     public void Dispose() => DeleteTree(Root);
 
+    /// <summary>
+    /// Go 1.23+ in its default telemetry mode ("local") forks a detached child that keeps writing under
+    /// $HOME/.config/go/telemetry after go exits: it races the cleanup (leaving directories behind) and adds load.
+    /// The mode lives in this file, not in the environment; "off" is what `go telemetry off` writes.
+    /// </summary>
+    public static void TurnTelemetryOff(string home)
+    {
+        var directory = Path.Combine(home, ".config", "go", "telemetry");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "mode"), "off\n");
+    }
+
     private void Populate()
     {
         Directory.CreateDirectory(Home);
         Directory.CreateDirectory(ModuleDirectory);
 
-        // Go 1.23+ in its default telemetry mode ("local") forks a detached child that keeps writing under
-        // $HOME/.config/go/telemetry after go exits: it races the cleanup (leaving directories behind) and adds load.
-        // The mode lives in this file, not in the environment; "off" is what `go telemetry off` writes.
-        WriteFile(Path.Combine(Home, ".config", "go", "telemetry", "mode"), "off\n");
+        TurnTelemetryOff(Home);
         DependencyModule.WriteProxy(ProxyDirectory);
         WriteGoMod();
 

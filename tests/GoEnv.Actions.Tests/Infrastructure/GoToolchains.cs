@@ -48,6 +48,16 @@ internal static class GoToolchains
         return All;
     }
 
+    /// <summary>
+    /// Runs <paramref name="test"/> on each toolchain (default: every installed one, <see cref="Require"/>) and fails
+    /// once, naming every toolchain whose run returned a problem.
+    /// </summary>
+    public static void AssertOnEach(Func<GoToolchain, string?> test, IEnumerable<GoToolchain>? toolchains = null)
+    {
+        var failures = (toolchains ?? Require()).Select(go => (go, problem: test(go))).Where(r => r.problem is not null).Select(r => $"{r.go}: {r.problem}").ToList();
+        Assert.IsEmpty(failures, string.Join("\n\n", failures));
+    }
+
     /// <summary>A toolchain of another Go version than <paramref name="toolchain"/>, preferring the closest older one.</summary>
     public static GoToolchain? OtherThan(GoToolchain toolchain)
     {

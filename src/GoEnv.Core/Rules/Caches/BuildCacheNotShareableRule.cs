@@ -1,5 +1,4 @@
 using GoEnv.Core.Findings;
-using GoEnv.Core.Go;
 using GoEnv.Core.Rules.Flags;
 
 namespace GoEnv.Core.Rules.Caches;
@@ -30,7 +29,7 @@ internal sealed class BuildCacheNotShareableRule : Rule
             || host.GetNonEmpty("CI_RUNNER_SHORT_TOKEN") is not { } token
             || !projectDir.Replace('\\', '/').Contains("/" + token + "/", StringComparison.Ordinal)
             || snapshot.Value(GoVariableNames.GoCache) == "off"
-            || GoFlagsAnalysis.Of(snapshot).Flags().Select(f => f.Word).LastOrDefault(w => w.Name == "trimpath") is { } trimPath && GoStrings.IsOn(trimPath.Value))
+            || GoFlagsAnalysis.Of(snapshot).IsOn("trimpath"))
         {
             yield break;
         }

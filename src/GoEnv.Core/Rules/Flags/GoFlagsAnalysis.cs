@@ -40,6 +40,9 @@ internal sealed class GoFlagsAnalysis
         }
     }
 
+    /// <summary>Whether a boolean flag is on: its last occurrence Go gets to is bare or has a value ParseBool takes as true.</summary>
+    public bool IsOn(string name) => Flags().Select(f => f.Word).LastOrDefault(w => w.Name == name) is { } word && GoStrings.IsOn(word.Value);
+
     /// <summary>The flags whose value commonly holds several space-separated words.</summary>
     public static bool TakesWordList(string name) => name is "ldflags" or "gcflags" or "asmflags" or "gccgoflags" or "tags" or "toolexec" or "exec";
 
