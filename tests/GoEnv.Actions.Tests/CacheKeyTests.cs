@@ -132,6 +132,20 @@ public sealed class CacheKeyTests
         Assert.AreEqual($"{sandbox.PathTo("mine")}\n{Path.Combine(cacheDir, "mod")}\n", go.StandardOutput, go.Describe());
     }
 
+    [TestMethod]
+    public void Pin_CacheDirUnderAFile_RefusesAndWritesNothing()
+    {
+        using var sandbox = GoSandbox.Create(GoToolchains.Require()[^1]);
+        var file = sandbox.WriteFile("not-a-directory", "x");
+        var envFile = Path.Combine(sandbox.Root, "goenv.env");
+
+        var pin = ChildProcess.Run(PublishedBinary.Path, ["pin", "--env-file", envFile, "--cache-dir", Path.Combine(file, "cache")], sandbox.WorkingDirectory, sandbox.Environment, s_timeout);
+
+        Assert.AreEqual(1, pin.ExitCode, pin.Describe());
+        StringAssert.Contains(pin.Output, "GOCACHE would be " + Path.Combine(file, "cache", "go-build"), pin.Describe());
+        Assert.IsFalse(File.Exists(envFile));
+    }
+
     /// <summary>A C compiler stand-in that prints a gcc-like version line for `-###` and runs gcc otherwise.</summary>
     private static string CompilerWrapper(GoSandbox sandbox, string version, string directory = "wrapper") =>
         sandbox.WriteExecutable(Path.Combine(directory, "cc"), "#!/bin/sh\ncase \" $* \" in\n  *' -### '*) echo 'Thread model: posix' >&2; echo 'gcc version " + version + " (stand-in)' >&2 ;;\n  *) exec /usr/bin/gcc \"$@\" ;;\nesac\n");

@@ -74,7 +74,14 @@ public static class Pinner
         var notes = request.Notes.Concat(pinned.Omitted.Select(o => o.Reason)).ToList();
 
         // GOENV cannot be set from a go env file (Go reads it from the OS environment only).
-        var variables = Relocated(result.Snapshot, pinned.Environment.Variables, request.CacheDirectory, notes)
+        var relocated = Relocated(result.Snapshot, pinned.Environment.Variables, request.CacheDirectory, notes, out var unusable);
+        if (unusable.Count > 0)
+        {
+            problems = [.. unusable.Select(redactor.Redact)];
+            return null;
+        }
+
+        var variables = relocated
             .Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
         PinnedEnvironment environment;
         CacheKeys? keys = null;
@@ -136,8 +143,10 @@ public static class Pinner
     }
 
     /// <summary>The pinned variables with Go's default cache directories moved under <paramref name="cacheDirectory"/>.</summary>
-    private static IEnumerable<KeyValuePair<string, string>> Relocated(GoSnapshot snapshot, IReadOnlyDictionary<string, string> variables, string? cacheDirectory, List<string> notes)
+    /// <param name="unusable">Why Go could not use a moved directory (a pin is a promise: then nothing is written).</param>
+    private static IEnumerable<KeyValuePair<string, string>> Relocated(GoSnapshot snapshot, IReadOnlyDictionary<string, string> variables, string? cacheDirectory, List<string> notes, out List<string> unusable)
     {
+        unusable = [];
         if (cacheDirectory is null)
         {
             return variables;
@@ -157,6 +166,12 @@ public static class Pinner
             }
 
             var path = Path.Combine(root, directory);
+            if (Rules.Caches.CacheDirectories.Unusable(path) is { } why)
+            {
+                unusable.Add($"--cache-dir {cacheDirectory}: {name} would be {path}, which {why}");
+                continue;
+            }
+
             if (result[name] != path)
             {
                 notes.Add($"{name} is pinned to {path} (under the cache directory), not Go's default {result[name]}.");
