@@ -16,7 +16,7 @@ public sealed class GitHubEndToEndTests
     private const string HostileName = "a b,c:d%0A%25 ::error::x ##[warning]y <script>é ✓";
 
     private static readonly HashSet<string> s_expectedOutputs =
-        ["go-version", "goroot", "gopath", "gocache", "gomodcache", "env-file", "cache-key", "cache-key-modules", "restore-keys", "env-json"];
+        ["go-version", "goroot", "gopath", "gocache", "gomodcache", "env-file", "cache-key", "cache-key-modules", "restore-keys", "restore-keys-modules", "cache-modules", "cache-build", "cache-save", "env-json"];
 
     private static readonly HashSet<string> s_intendedCommands = new(StringComparer.OrdinalIgnoreCase) { "add-mask", "group", "endgroup", "error", "warning", "notice" };
 
@@ -95,6 +95,8 @@ public sealed class GitHubEndToEndTests
         Assert.AreEqual(Path.Combine(sandbox.ModuleDirectory, "goenv.env"), outputs["env-file"]);
         StringAssert.StartsWith(outputs["cache-key"], "goenv-build-");
         Assert.AreEqual(3, outputs["restore-keys"].Split('\n').Length, outputs["restore-keys"]);
+        Assert.AreEqual(2, outputs["restore-keys-modules"].Split('\n').Length, outputs["restore-keys-modules"]);
+        Assert.AreEqual("false|false|false", $"{outputs["cache-modules"]}|{outputs["cache-build"]}|{outputs["cache-save"]}", "pin caches nothing unless --cache says so");
         var json = JsonSerializer.Deserialize<Dictionary<string, string>>(outputs["env-json"])!;
         CollectionAssert.AreEquivalent(pinned.ToList(), json.ToList());
 
