@@ -76,7 +76,7 @@ public sealed class GitHubProvider(HostEnvironment host, CiSettings settings) : 
         }
 
         log.WriteLine(GitHubCommand.Group("goenv " + run.Command + ": details"));
-        var report = TextReport.Render(run.Check, color: false);
+        var report = TextReport.Render(run.Check, color: false, run.Strict);
         log.Write(report);
         log.WriteLine(GitHubCommand.EndGroup);
         log.WriteLine(report.TrimEnd('\n').Split('\n')[^1]);

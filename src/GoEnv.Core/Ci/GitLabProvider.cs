@@ -26,18 +26,17 @@ public sealed class GitLabProvider(HostEnvironment host, CiSettings settings) : 
         ArgumentNullException.ThrowIfNull(log);
         var section = "goenv_" + run.Command;
         log.Write(GitLabSections.Start(section, "goenv " + run.Command + ": details", Settings.Clock().ToUnixTimeSeconds()));
-        var report = TextReport.Render(run.Check, Color);
+        var report = TextReport.Render(run.Check, Color, run.Strict);
         log.Write(report);
         log.Write(GitLabSections.End(section, Settings.Clock().ToUnixTimeSeconds()));
 
-        var errors = run.Check.Findings.Count(f => f.Severity == Severity.Error);
-        var warnings = run.Check.Findings.Count(f => f.Severity == Severity.Warning);
         foreach (var finding in run.Check.Findings.Where(f => f.Severity != Severity.Notice))
         {
             log.WriteLine(GitLabAnsi.Paint(finding.RuleId, finding.Severity) + " " + (finding.Variable ?? "") + ": " + LogText.Line(finding.Message));
         }
 
-        log.WriteLine((errors == 0 ? "OK" : "FAILED") + $": {errors} error(s), {warnings} warning(s), {run.Check.Findings.Count - errors - warnings} notice(s)");
+        // The report's own verdict line, once more after the collapsed section: one wording everywhere.
+        log.WriteLine(report.TrimEnd('\n').Split('\n')[^1]);
 
         var reportPath = Path.GetFullPath(Settings.CodeQualityReport, Host.WorkingDirectory);
         var fallback = Host.GetNonEmpty("CI_CONFIG_PATH") ?? ".gitlab-ci.yml";

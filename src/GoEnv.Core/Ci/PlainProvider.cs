@@ -13,6 +13,6 @@ public sealed class PlainProvider(HostEnvironment host, CiSettings settings) : C
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(log);
-        log.Write(TextReport.Render(run.Check, Color));
+        log.Write(TextReport.Render(run.Check, Color, run.Strict));
     }
 }

@@ -7,7 +7,8 @@ namespace GoEnv.Core.Reporting;
 /// <summary>Human output: findings grouped by severity, each with its fix; colour only when asked for (a TTY without NO_COLOR).</summary>
 public static class TextReport
 {
-    public static string Render(CheckResult result, bool color)
+    /// <param name="strict">--strict (fail-on: warning): warnings fail the run too, and the verdict says so.</param>
+    public static string Render(CheckResult result, bool color, bool strict = false)
     {
         var sb = new StringBuilder();
         var snapshot = result.Snapshot;
@@ -39,12 +40,19 @@ public static class TextReport
         var errors = result.Findings.Count(f => f.Severity == Severity.Error);
         var warnings = result.Findings.Count(f => f.Severity == Severity.Warning);
         var notices = result.Findings.Count - errors - warnings;
-        sb.Append('\n').Append(errors == 0 ? "OK" : "FAILED").Append(": ")
+        sb.Append('\n').Append(Verdict(result, strict)).Append(": ")
           .Append(errors).Append(errors == 1 ? " error, " : " errors, ")
           .Append(warnings).Append(warnings == 1 ? " warning, " : " warnings, ")
           .Append(notices).Append(notices == 1 ? " notice" : " notices").Append('\n');
         return sb.ToString();
     }
+
+    /// <summary>"OK", "FAILED", or why warnings alone failed the run (else "0 errors" would sit beside a failed job).</summary>
+    public static string Verdict(CheckResult result, bool strict) =>
+        !result.Failed(strict) ? "OK"
+        : result.HasErrors ? "FAILED"
+        : strict ? "FAILED (warnings fail this run: --strict, fail-on: warning)"
+        : "FAILED (warnings fail this run: the policy's output.strict)";
 
     private static string Heading(Severity severity, int count) => severity switch
     {

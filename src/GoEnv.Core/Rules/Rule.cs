@@ -61,6 +61,9 @@ public abstract class Rule
         };
     }
 
+    /// <summary>The rule's fix with where to change the variable: "Use … (change GOFLAGS where the pipeline sets it)."</summary>
+    protected string FixWhere(GoSnapshot snapshot, string variable) => $"{Fix.TrimEnd('.')} ({WhereToChange(snapshot, variable)}).";
+
     /// <summary>How to change a variable where it was set: in the environment, or with go env -w/-u for the file.</summary>
     protected static string WhereToChange(GoSnapshot snapshot, string variable)
     {

@@ -142,6 +142,10 @@ public sealed partial class GitLabComponentTests
 
         Assert.AreEqual(0, result.ExitCode, result.Describe());
         CollectionAssert.AreEqual(
+            new[] { "goenv-action" },
+            Directory.GetFileSystemEntries(Path.Combine(checkout.RunnerDirectory, "tmp")).Select(Path.GetFileName).ToArray(),
+            "only the installed tool stays in TMPDIR: the script's own temporary directory is removed");
+        CollectionAssert.AreEqual(
             new[]
             {
                 "pin", "--ci", "gitlab", "--env-file", "goenv.env", "--codequality-report", "goenv-codequality.json",

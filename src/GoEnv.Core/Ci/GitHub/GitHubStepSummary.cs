@@ -198,7 +198,7 @@ public static class GitHubStepSummary
         var version = check.Snapshot.VersionText.Length > 0 ? Escape(check.Snapshot.VersionText, 100) : "no usable Go found";
         var sb = new StringBuilder();
         sb.Append("## ").Append(failed ? "❌" : "✅").Append(" goenv ").Append(Escape(run.Command, 100)).Append(": ")
-          .Append(failed ? "FAILED" : "OK").Append("\n\n");
+          .Append(Escape(Reporting.TextReport.Verdict(check, strict), 200)).Append("\n\n");
         sb.Append("**Go:** ").Append(version).Append(" · ")
           .Append(Count(errors, "error")).Append(", ").Append(Count(warnings, "warning")).Append(", ").Append(Count(notices, "notice"))
           .Append('\n');

@@ -40,7 +40,7 @@ internal sealed class GoCacheProgRule : Rule
         if (handshake.Problem is { } problem)
         {
             var outcome = problem.Contains("within", StringComparison.Ordinal) ? $"{problem}" : $"every build fails with \"{problem}\"";
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoCacheProg)} runs {Quote(handshake.Program)}, which does not work as a cache program: {outcome}.", $"{Fix} ({WhereToChange(snapshot, GoVariableNames.GoCacheProg)}).");
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoCacheProg)} runs {Quote(handshake.Program)}, which does not work as a cache program: {outcome}.", FixWhere(snapshot, GoVariableNames.GoCacheProg));
         }
     }
 }

@@ -40,8 +40,8 @@ internal sealed class GoAuthRule : Rule
             if (error is not null)
             {
                 yield return https
-                    ? Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoAuth)} is {Quote(value)}: every module download over HTTPS fails with \"go: {error}\".", $"{Fix} ({WhereToChange(snapshot, GoVariableNames.GoAuth)}).")
-                    : Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoAuth)} is {Quote(value)}, which Go rejects (\"go: {error}\") at its first HTTPS request; GOPROXY has none now, so it breaks only once one is added.", $"{Fix} ({WhereToChange(snapshot, GoVariableNames.GoAuth)}).", Severity.Warning);
+                    ? Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoAuth)} is {Quote(value)}: every module download over HTTPS fails with \"go: {error}\".", FixWhere(snapshot, GoVariableNames.GoAuth))
+                    : Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoAuth)} is {Quote(value)}, which Go rejects (\"go: {error}\") at its first HTTPS request; GOPROXY has none now, so it breaks only once one is added.", FixWhere(snapshot, GoVariableNames.GoAuth), Severity.Warning);
                 yield break;
             }
         }

@@ -38,12 +38,12 @@ internal sealed class GoProxyMissingMirrorRule : Rule
             if (fallback is null && missing.Count > 0)
             {
                 var first = missing[0];
-                yield return ReportAt(snapshot, snapshot.GoMod!.Path, first.Line, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist, and no entry after it can serve: {missing.Count} required module(s) are not in the module cache, e.g. {first.Path} {first.Version} (go.mod line {first.Line}), so the build fails to download them.", $"{Fix} ({WhereToChange(snapshot, GoVariableNames.GoProxy)}).", Severity.Error);
+                yield return ReportAt(snapshot, snapshot.GoMod!.Path, first.Line, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist, and no entry after it can serve: {missing.Count} required module(s) are not in the module cache, e.g. {first.Path} {first.Version} (go.mod line {first.Line}), so the build fails to download them.", FixWhere(snapshot, GoVariableNames.GoProxy), Severity.Error);
             }
             else
             {
                 var then = fallback is null ? "nothing needs downloading now, but the first new module will fail" : $"Go falls back to {fallback.Text} for every module";
-                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist: Go treats it as empty, so {then}.", $"{Fix} ({WhereToChange(snapshot, GoVariableNames.GoProxy)}).");
+                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist: Go treats it as empty, so {then}.", FixWhere(snapshot, GoVariableNames.GoProxy));
             }
         }
     }

@@ -38,14 +38,14 @@ internal sealed class ArchitectureLevelRule : Rule
             if (Pinning.PinResolver.ArchitectureVariable(goarch, snapshot.Version) != name
                 && (name == GoVariableNames.Go386 || (name is GoVariableNames.GoAmd64 or GoVariableNames.GoArm && snapshot.GoAtLeast(1, 23))))
             {
-                yield return Report(snapshot, $"{Origin(snapshot, name)} is {Quote(value)} ({error}), but GOARCH is {goarch}: Go ignores {name} for this target, so it has no effect here; it breaks once the job builds for the architecture it belongs to.", $"{Fix} ({WhereToChange(snapshot, name)}).", Severity.Notice, name);
+                yield return Report(snapshot, $"{Origin(snapshot, name)} is {Quote(value)} ({error}), but GOARCH is {goarch}: Go ignores {name} for this target, so it has no effect here; it breaks once the job builds for the architecture it belongs to.", FixWhere(snapshot, name), Severity.Notice, name);
                 continue;
             }
 
             var silent = name is GoVariableNames.GoAmd64 or GoVariableNames.GoArm && snapshot.GoAtLeast(1, 23)
                 ? $" Go {snapshot.VersionText} does not even report it (a Go 1.23+ bug): it builds for the default level and stamps {name}={value} into the binary."
                 : $" Go fails with \"go: {error}\".";
-            yield return Report(snapshot, $"{Origin(snapshot, name)} is {Quote(value)}: {error}.{silent}", $"{Fix} ({WhereToChange(snapshot, name)}).", variable: name);
+            yield return Report(snapshot, $"{Origin(snapshot, name)} is {Quote(value)}: {error}.{silent}", FixWhere(snapshot, name), variable: name);
         }
     }
 }

@@ -31,7 +31,7 @@ internal sealed class GoToolchainInvalidRule : Rule
         {
             if (snapshot.GoAtLeast(1, 21) || snapshot.Version is null)
             {
-                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoToolchain)} is {Quote(value)}: every go command in module mode fails with \"go: {error}\".", $"{Fix} ({WhereToChange(snapshot, GoVariableNames.GoToolchain)}).");
+                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoToolchain)} is {Quote(value)}: every go command in module mode fails with \"go: {error}\".", FixWhere(snapshot, GoVariableNames.GoToolchain));
             }
             else
             {

@@ -78,7 +78,7 @@ public sealed partial class GitHubStepSummaryTests
         var run = Run(bed, [new("GOENV0020", Severity.Warning, "GOFLAGS", "w", "f")]);
 
         Assert.StartsWith("## ✅ goenv pin: OK\n", GitHubStepSummary.Render(run));
-        Assert.StartsWith("## ❌ goenv pin: FAILED\n", GitHubStepSummary.Render(run, strict: true));
+        Assert.StartsWith("## ❌ goenv pin: FAILED (warnings fail this run: --strict, fail-on: warning)\n", GitHubStepSummary.Render(run, strict: true));
     }
 
     [TestMethod]
