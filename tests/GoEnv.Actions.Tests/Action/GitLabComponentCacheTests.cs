@@ -14,7 +14,7 @@ public sealed partial class GitLabComponentTests
 {
     private const string UnusedEntry = "ff/ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff-d";
 
-    private const string Pipeline = """
+    private const string CachePipeline = """
         include:
           - component: gitlab.example.com/group/goenv-action/goenv@0.1.0
             inputs:
@@ -35,19 +35,11 @@ public sealed partial class GitLabComponentTests
     [TestMethod]
     public void Pipeline_DefaultBranchThenABranch_SharedKeyPushedAndTrimmedOnlyOnTheDefaultBranch()
     {
-        var go = GoToolchains.Require()[^1];
-        using var sandbox = GoSandbox.Create(go);
-        var checkout = Checkout();
-        var sums = Path.Combine(checkout.Root, "SHA256SUMS");
-        File.WriteAllText(sums, $"{checkout.AddPublishedArchive()}  goenv-action-linux-x64.tar.gz\n");
+        var (sandbox, sums) = Project(CachePipeline.Replace("UNUSED", UnusedEntry, StringComparison.Ordinal));
         var project = sandbox.ModuleDirectory;
-        var component = Path.Combine(project, ".gitlab-ci-local", "includes", "gitlab.example.com", "group", "goenv-action", "0.1.0", "templates");
-        Directory.CreateDirectory(component);
-        File.Copy(TemplatePath, Path.Combine(component, "goenv.yml"));
-        File.WriteAllText(Path.Combine(project, ".gitlab-ci.yml"), Pipeline.Replace("DOWNLOAD_URL", checkout.DownloadUrl, StringComparison.Ordinal).Replace("UNUSED", UnusedEntry, StringComparison.Ordinal) + "\n");
-        sandbox.InitGitRepository(".gitlab-ci-local/\ngoenv.env\ngoenv-codequality.json\nbuild.log\n");
-        Git(sandbox, "branch", "-M", "main");
-        Git(sandbox, "remote", "add", "origin", "https://gitlab.example.com/group/app.git");
+        File.AppendAllText(Path.Combine(project, ".gitignore"), "build.log\n");
+        Git(sandbox, "add", ".gitignore");
+        Git(sandbox, "commit", "-q", "-m", "ignore build.log");
 
         // The default branch: pull-push under the shared keys, prepared, and trimmed in after_script.
         var main = Run(sandbox, sums);
@@ -83,17 +75,9 @@ public sealed partial class GitLabComponentTests
     private static string Field(string line, string name) =>
         line.Split(' ').Select(f => f.Split('=', 2)).Where(f => f.Length == 2 && f[0] == name).Select(f => f[1]).FirstOrDefault() ?? "";
 
-    private static ProcessResult Run(GoSandbox sandbox, string checksums, params string[] variables)
+    private static ProcessResult Run(GoSandbox sandbox, string checksums)
     {
-        var arguments = new List<string> { "--variable", "GOENV_ACTION_CHECKSUMS=" + checksums };
-        foreach (var variable in variables)
-        {
-            arguments.AddRange(["--variable", variable]);
-        }
-
-        var environment = new Dictionary<string, string>(sandbox.Environment) { ["TMPDIR"] = sandbox.PathTo("tmp") };
-        Directory.CreateDirectory(environment["TMPDIR"]);
-        var result = Validators.GitLabCiLocal(sandbox.ModuleDirectory, environment, [.. arguments]);
+        var result = Pipeline(sandbox, checksums);
         Assert.AreEqual(0, result.ExitCode, result.Describe(8000));
         StringAssert.Contains(result.Output, "PASS  build", result.Describe(8000));
         return result;

@@ -21,6 +21,7 @@ public sealed partial class GitLabComponentTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(1);
 
     private readonly List<ActionCheckout> _checkouts = [];
+    private readonly List<GoSandbox> _sandboxes = [];
 
     private static string Root => PublishedBinary.RepositoryRoot;
 
@@ -32,6 +33,11 @@ public sealed partial class GitLabComponentTests
         foreach (var checkout in _checkouts)
         {
             checkout.Dispose();
+        }
+
+        foreach (var sandbox in _sandboxes)
+        {
+            sandbox.Dispose();
         }
     }
 
@@ -82,11 +88,12 @@ public sealed partial class GitLabComponentTests
     {
         var configuration = Documents()[1]!.AsObject();
 
-        CollectionAssert.AreEquivalent(new[] { HiddenJob, ConcreteJob, CacheJob }, configuration.Select(p => p.Key).ToArray(), "a component must not set global keywords");
+        CollectionAssert.AreEquivalent(new[] { HiddenJob, ConcreteJob, CacheJob, ".goenv-verify" }, configuration.Select(p => p.Key).ToArray(), "a component must not set global keywords");
         var job = configuration[ConcreteJob]!;
         Assert.AreEqual(HiddenJob, job["extends"]!.GetValue<string>());
         Assert.AreEqual("$[[ inputs.stage ]]", job["stage"]!.GetValue<string>());
         Assert.AreEqual("$[[ inputs.image ]]", job["image"]!.GetValue<string>());
+        Assert.AreEqual("\"$[[ inputs.job ]]\" == \"true\"", job["rules"]![0]!["if"]!.GetValue<string>(), "the ready-made job can be left out");
     }
 
     [TestMethod]
@@ -200,7 +207,7 @@ public sealed partial class GitLabComponentTests
     private static ProcessResult RunJob(ActionCheckout checkout, Dictionary<string, string> inputs, string? checksumsVariable = null)
     {
         var documents = Documents();
-        var values = documents[0]!["spec"]!["inputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!["default"]?.GetValue<string>() ?? string.Empty);
+        var values = documents[0]!["spec"]!["inputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!["default"] is JsonValue v ? v.ToString() : string.Empty);
         foreach (var (name, value) in inputs)
         {
             Assert.IsTrue(values.ContainsKey(name), $"the component declares no input {name}");
