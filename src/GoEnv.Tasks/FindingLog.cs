@@ -16,23 +16,23 @@ internal static class FindingLog
     public static string HelpLink(string ruleId) => $"{RulesDocument}#{ruleId.ToLowerInvariant()}";
 
     /// <summary>Logs every finding; notices as messages, warnings as warnings, errors as errors.</summary>
-    /// <param name="projectFile">Where findings without a file are reported (a variable from the process environment
+    /// <param name="fallback">Where findings without a file are reported (a variable from the process environment
     /// has no file; without one MSBuild would point at the line of GoEnv.Tasks.targets that ran the task).</param>
-    public static void LogAll(TaskLoggingHelper log, IEnumerable<Finding> findings, string? projectFile)
+    public static void LogAll(TaskLoggingHelper log, IEnumerable<Finding> findings, DiagnosticLocation fallback)
     {
         foreach (var finding in findings)
         {
-            Log(log, finding, projectFile);
+            Log(log, finding, fallback);
         }
     }
 
-    public static void Log(TaskLoggingHelper log, Finding finding, string? projectFile)
+    public static void Log(TaskLoggingHelper log, Finding finding, DiagnosticLocation fallback)
     {
         var hasFile = !string.IsNullOrEmpty(finding.File);
-        var file = hasFile ? finding.File : (string.IsNullOrEmpty(projectFile) ? null : projectFile);
-        var line = hasFile ? finding.Line : 0;
-        var column = hasFile ? finding.Column : 0;
-        var text = Text(finding);
+        var file = hasFile ? finding.File : fallback.File;
+        var line = hasFile ? finding.Line : fallback.Line;
+        var column = hasFile ? finding.Column : fallback.Column;
+        var text = fallback.Text(Text(finding), file);
         var link = HelpLink(finding.RuleId);
 
         // No message arguments: MSBuild formats the message only when there are arguments, so braces in a value

@@ -11,7 +11,7 @@ public sealed class GoEnvCheck : GoEnvTask
         var result = RunCheck(out var fresh);
         if (fresh)
         {
-            FindingLog.LogAll(Log, result.Findings, DiagnosticFile);
+            FindingLog.LogAll(Log, result.Findings, Diagnostics);
         }
 
         return !Failed(result) && !Log.HasLoggedErrors;

@@ -68,7 +68,7 @@ public sealed class GoEnvPin : GoEnvTask
         var result = RunCheck(out var fresh);
         if (fresh)
         {
-            FindingLog.LogAll(Log, result.Findings, DiagnosticFile);
+            FindingLog.LogAll(Log, result.Findings, Diagnostics);
         }
 
         if (Failed(result))
@@ -95,7 +95,7 @@ public sealed class GoEnvPin : GoEnvTask
             // Another installed toolchain is pinned: its own check is what the build relies on.
             result = check.Result;
             SetResolvedValues(result.Snapshot);
-            FindingLog.LogAll(Log, result.Findings, DiagnosticFile);
+            FindingLog.LogAll(Log, result.Findings, Diagnostics);
             if (Failed(result))
             {
                 PinError($"The Go environment check of {result.Snapshot.Go?.Path} failed; nothing was pinned.");
@@ -171,7 +171,7 @@ public sealed class GoEnvPin : GoEnvTask
     }
 
     private void PinError(string message) =>
-        Log.LogError(null, HostDiagnostics.PinNotWritten, HostDiagnostics.PinNotWritten, HostDiagnostics.HelpLink, DiagnosticFile, 0, 0, 0, 0, message);
+        Log.LogError(null, HostDiagnostics.PinNotWritten, HostDiagnostics.PinNotWritten, HostDiagnostics.HelpLink, Diagnostics.File, Diagnostics.Line, Diagnostics.Column, 0, 0, Diagnostics.Text(message, Diagnostics.File));
 
     private static TaskItem Item(string name, string value)
     {

@@ -30,6 +30,14 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
     /// </summary>
     public string? ProjectFullPath { get; set; }
 
+    /// <summary>
+    /// The PackageReference (or GlobalPackageReference) items of GoEnv.Tasks: their DefiningProjectFullPath names the
+    /// file whose reference line diagnostics without a file of their own point at.
+    /// </summary>
+    public ITaskItem[] PackageReferences { get; set; } = [];
+
+    private DiagnosticLocation? _diagnostics;
+
     /// <summary>Seconds `go env` may take before it is stopped.</summary>
     public int TimeoutSeconds { get; set; } = 10;
 
@@ -99,7 +107,9 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
         };
     }
 
-    private protected string? DiagnosticFile => string.IsNullOrEmpty(ProjectFullPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFullPath;
+    private protected DiagnosticLocation Diagnostics => _diagnostics ??= DiagnosticLocation.Find(
+        PackageReferences.Select(r => r.GetMetadata("DefiningProjectFullPath")).FirstOrDefault(f => !string.IsNullOrEmpty(f)),
+        string.IsNullOrEmpty(ProjectFullPath) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFullPath);
 
     /// <summary>The check fails: any error, or a warning with FailOnWarning or the policy's output.strict.</summary>
     private protected bool Failed(CheckResult result) => result.Failed(FailOnWarning);

@@ -36,7 +36,7 @@ public sealed class GoEnvCheckTests
 
         var error = engine.Errors.Single(e => e.Code == "GOENV0053");
         Assert.AreEqual(module.ProjectFile, error.File);
-        Assert.AreEqual(0, error.LineNumber);
+        Assert.AreEqual(1, error.LineNumber, "a line for problem matchers, even without a PackageReference to point at");
         StringAssert.Contains(error.Message, "GOFLAGS");
         StringAssert.Contains(error.Message, "-mod={bogus}");
     }

@@ -73,7 +73,17 @@ public sealed class MSBuildEndToEndTests
 
         Assert.AreNotEqual(0, build.ExitCode, build.Describe());
         StringAssert.Contains(build.Output, repo.PathTo("go.mod") + "(3,1): error GOENV0101: ", build.Describe());
-        StringAssert.Contains(build.Output, repo.PathTo("app.csproj") + " : error GOENV0053: GOFLAGS", build.Describe());
+        // A variable from the process environment: on the line of the PackageReference that brings GoEnv in.
+        StringAssert.Contains(build.Output, repo.PathTo("app.csproj") + "(6,5): error GOENV0053: GOFLAGS", build.Describe());
+
+        // Every GoEnv diagnostic is one that actions/setup-dotnet's problem matcher (and so a GitHub annotation) takes.
+        var diagnostics = build.StandardOutput.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(": error GOENV", StringComparison.Ordinal) || l.Contains(": warning GOENV", StringComparison.Ordinal)).ToList();
+        Assert.IsGreaterThanOrEqualTo(2, diagnostics.Count, build.Describe());
+        var matcher = new System.Text.RegularExpressions.Regex(@"^(.*)\((\d+)(?:,\d+|,\d+,\d+)?\):\s+(error|warning)\s+([a-zA-Z]+(?<!MSB)\d+):\s*(.*?)\s+\[(.*?)\]$");
+        foreach (var line in diagnostics)
+        {
+            Assert.IsTrue(matcher.IsMatch(line.Trim()), "setup-dotnet's matcher does not take: " + line + "\n\nALL:\n" + string.Join("\n", diagnostics));
+        }
         Assert.IsFalse(File.Exists(repo.PathTo("obj/goenv.env")), "nothing is pinned when the check fails");
         Assert.IsFalse(File.Exists(repo.PathTo("seen.txt")), "the Go target does not run");
         Assert.DoesNotContain("error CS", build.Output, "the check fails the build before anything compiles");
