@@ -92,7 +92,7 @@ public static class BuildCacheTrimmer
 
     /// <summary>
     /// Removes every entry last used before <paramref name="since"/>; then, while the kept entries exceed
-    /// <paramref name="maxBytes"/>, the least recently used ones.
+    /// <paramref name="maxBytes"/>, the least recently used ones; then the job start Prepare recorded.
     /// </summary>
     public static BuildCacheTrimResult Trim(string gocache, DateTimeOffset since, long? maxBytes)
     {
@@ -119,6 +119,10 @@ public static class BuildCacheTrimmer
 
         var removedForSize = Remove(overSize);
         var keptCount = kept.Count - overSize.Count;
+
+        // The cache is saved next: it must not carry this job's start into the next job, where a trim without its
+        // own prepare would take it for that job's (and remove everything restored).
+        File.Delete(Path.Combine(gocache, MarkerName));
         return new BuildCacheTrimResult(
             since,
             keptCount,

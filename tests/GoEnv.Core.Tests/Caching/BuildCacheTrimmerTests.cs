@@ -116,6 +116,17 @@ public sealed class BuildCacheTrimmerTests
     }
 
     [TestMethod]
+    public void Trim_AfterPrepare_RemovesTheJobStartSoTheSavedCacheDoesNotCarryIt()
+    {
+        using var temp = new TempDirectory();
+        var prepared = BuildCacheTrimmer.Prepare(temp.Path, s_now);
+
+        BuildCacheTrimmer.Trim(temp.Path, prepared.JobStart, maxBytes: null);
+
+        Assert.IsNull(BuildCacheTrimmer.ReadJobStart(temp.Path, out _), "a later job without its own prepare must not trim by this job's start");
+    }
+
+    [TestMethod]
     public void ReadJobStart_NoMarkerOrAForeignOne_RefusesWithTheReason()
     {
         using var temp = new TempDirectory();
