@@ -87,7 +87,7 @@ internal static class PinCommands
                 EnvFilePath = Path.GetFullPath(parse.GetValue(envFile)!, host.WorkingDirectory),
                 Format = EnvFileFormatNames.Parse(parse.GetValue(format)),
                 Toolchain = wantedToolchain,
-                CallerSetsPath = provider.Platform == CiPlatform.GitHub,
+                CallerSetsPath = provider.Platform is CiPlatform.GitHub or CiPlatform.Azure,
                 Fit = provider.FitEnvFile,
                 Notes = check.Note is null ? [] : [check.Note],
                 CacheDirectory = parse.GetValue(cacheDir) is { Length: > 0 } directory ? directory : null,

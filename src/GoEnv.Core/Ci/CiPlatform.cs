@@ -11,4 +11,7 @@ public enum CiPlatform
 
     /// <summary>GitLab CI.</summary>
     GitLab,
+
+    /// <summary>Azure Pipelines (TF_BUILD=True).</summary>
+    Azure,
 }

@@ -30,6 +30,7 @@ public abstract class CiProvider
     {
         CiPlatform.GitHub => new GitHubProvider(host, settings),
         CiPlatform.GitLab => new GitLabProvider(host, settings),
+        CiPlatform.Azure => new AzurePipelinesProvider(host, settings),
         _ => new PlainProvider(host, settings),
     };
 

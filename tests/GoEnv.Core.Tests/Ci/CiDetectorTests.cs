@@ -17,6 +17,12 @@ public sealed class CiDetectorTests
         Assert.AreEqual(CiPlatform.GitLab, CiDetector.Detect(Host(("GITLAB_CI", "true"), ("CI", "true"))));
 
     [TestMethod]
+    [DataRow("True")]
+    [DataRow("true")]
+    public void Detect_TfBuildTrue_IsAzure(string value) =>
+        Assert.AreEqual(CiPlatform.Azure, CiDetector.Detect(Host(("TF_BUILD", value), ("AGENT_OS", "Linux"))));
+
+    [TestMethod]
     public void Detect_BothSet_GitHubWins() =>
         Assert.AreEqual(CiPlatform.GitHub, CiDetector.Detect(Host(("GITLAB_CI", "true"), ("GITHUB_ACTIONS", "true"))));
 
@@ -36,6 +42,7 @@ public sealed class CiDetectorTests
         Assert.AreEqual(CiPlatform.GitLab, CiDetector.Resolve("gitlab", host));
         Assert.AreEqual(CiPlatform.None, CiDetector.Resolve("none", host));
         Assert.AreEqual(CiPlatform.GitHub, CiDetector.Resolve("auto", host));
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => CiDetector.Resolve("azure", host));
+        Assert.AreEqual(CiPlatform.Azure, CiDetector.Resolve("azure", host));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => CiDetector.Resolve("jenkins", host));
     }
 }
