@@ -29,7 +29,7 @@ internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processR
 
     public static Option<string> CiOption()
     {
-        var ci = new Option<string>("--ci") { Description = "The CI protocol to speak (default: detected from GITHUB_ACTIONS / GITLAB_CI).", DefaultValueFactory = _ => "auto" };
+        var ci = new Option<string>("--ci") { Description = "The CI protocol to speak (default: detected from GITHUB_ACTIONS / GITLAB_CI / TF_BUILD).", DefaultValueFactory = _ => "auto" };
         ci.AcceptOnlyFromAmong([.. CiDetector.Words]);
         return ci;
     }
