@@ -31,6 +31,7 @@ public sealed class LogTextProperties
         Assert.IsFalse(GitHubRunner.IsCommand(line), $"{PropertyRun.Show(line)} is a workflow command");
         Assert.DoesNotContain("##[", line);
         Assert.IsFalse(line.Contains("##vso[", StringComparison.OrdinalIgnoreCase), "an Azure logging command");
+        Assert.IsEmpty(AzurePipelinesAgent.Commands(line), $"the Azure agent sees a command in {PropertyRun.Show(line)}");
         var log = GitLabParsers.RenderLog(line + "\n");
         Assert.IsEmpty(log.Events, $"GitLab sees {PropertyRun.Show(log.Events)}");
         Assert.IsLessThanOrEqualTo(1, log.Lines.Count);
