@@ -12,6 +12,15 @@ public sealed partial class GitLabComponentTests
 {
     private const string Secret = "s3cr3t-T0ken-9f2";
 
+    /// <summary>The component alone, with its ready-made goenv job.</summary>
+    private const string ComponentOnly = """
+        include:
+          - component: gitlab.example.com/group/goenv-action/goenv@0.1.0
+            inputs:
+              download-url: DOWNLOAD_URL
+              cache: 'false'
+        """;
+
     [TestMethod]
     public void Pipeline_OwnGoenvJobThenVerify_HandsThePinnedEnvironmentOnAndVerifies()
     {
@@ -47,13 +56,7 @@ public sealed partial class GitLabComponentTests
     [TestMethod]
     public void Pipeline_BrokenSetting_FailsTheJobWithTheFindingAndAValidCodeQualityReport()
     {
-        var (sandbox, sums) = Project("""
-            include:
-              - component: gitlab.example.com/group/goenv-action/goenv@0.1.0
-                inputs:
-                  download-url: DOWNLOAD_URL
-                  cache: 'false'
-            """);
+        var (sandbox, sums) = Project(ComponentOnly);
 
         var result = Pipeline(sandbox, sums, "GOFLAGS=-mod=bogus");
 
@@ -69,13 +72,7 @@ public sealed partial class GitLabComponentTests
     [TestMethod]
     public void Pipeline_CredentialInGoproxy_NeverReachesTheLogOrAnArtifact()
     {
-        var (sandbox, sums) = Project("""
-            include:
-              - component: gitlab.example.com/group/goenv-action/goenv@0.1.0
-                inputs:
-                  download-url: DOWNLOAD_URL
-                  cache: 'false'
-            """);
+        var (sandbox, sums) = Project(ComponentOnly);
 
         var result = Pipeline(sandbox, sums, $"GOPROXY=https://builder:{Secret}@proxy.corp.example/go,{sandbox.ProxyUrl}");
 
