@@ -15,6 +15,22 @@ namespace GoEnv.Actions;
 /// <summary>`pin` and `verify`: write the validated environment to a file, and compare a later step with it.</summary>
 internal static class PinCommands
 {
+    // The words of the cache options and what they mean, the first of each the default.
+    private static readonly OrderedDictionary<string, CacheMode> s_cacheModes = new()
+    {
+        ["false"] = CacheMode.Off, ["true"] = CacheMode.All, ["modules"] = CacheMode.Modules, ["build"] = CacheMode.Build,
+    };
+
+    private static readonly OrderedDictionary<string, CacheSavePolicy> s_cacheSavePolicies = new()
+    {
+        ["default-branch"] = CacheSavePolicy.DefaultBranch, ["always"] = CacheSavePolicy.Always, ["never"] = CacheSavePolicy.Never,
+    };
+
+    private static readonly OrderedDictionary<string, ModulesKeyScope> s_modulesKeyScopes = new()
+    {
+        ["repository"] = ModulesKeyScope.Repository, ["module"] = ModulesKeyScope.Module, ["go-sum-glob"] = ModulesKeyScope.GoSumGlob,
+    };
+
     public static Command Pin(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, CheckCommandOptions common)
     {
         var envFile = new Option<string>("--env-file") { Description = "The file to write.", DefaultValueFactory = _ => "goenv.env" };
@@ -24,12 +40,9 @@ internal static class PinCommands
         var versionFile = new Option<string?>("--go-version-file") { Description = "go.mod, go.work, .go-version or .tool-versions: pin the best installed Go that satisfies it." };
         var toolchain = new Option<string?>("--toolchain") { Description = "The GOTOOLCHAIN to pin: local (default), auto, path, or a toolchain such as go1.22.3 (overrides the policy's go.toolchain)." };
         var dotenvLimit = new Option<int>("--dotenv-max-variables") { Description = "GitLab: the dotenv variable limit of the instance (20 self-managed default; 50/100/150 on GitLab.com).", DefaultValueFactory = _ => DotenvBudget.DefaultMaxVariables };
-        var modulesKey = new Option<string>("--modules-key") { Description = "The go.sum files the cache keys cover: repository (every module of the repository), module (the module or its go.work only), go-sum-glob (every go.sum, as hashFiles('**/go.sum')).", DefaultValueFactory = _ => "repository" };
-        modulesKey.AcceptOnlyFromAmong("repository", "module", "go-sum-glob");
-        var cache = new Option<string>("--cache") { Description = "Which caches the CI restores and saves (step outputs cache-modules/cache-build/cache-save): true (both), modules, build, false.", DefaultValueFactory = _ => "false" };
-        cache.AcceptOnlyFromAmong("true", "modules", "build", "false");
-        var cacheSave = new Option<string>("--cache-save") { Description = "Which jobs save the caches: default-branch (pushes to the default branch), always, never.", DefaultValueFactory = _ => "default-branch" };
-        cacheSave.AcceptOnlyFromAmong("default-branch", "always", "never");
+        var modulesKey = Choice("--modules-key", "The go.sum files the cache keys cover: repository (every module of the repository), module (the module or its go.work only), go-sum-glob (every go.sum, as hashFiles('**/go.sum')).", s_modulesKeyScopes);
+        var cache = Choice("--cache", "Which caches the CI restores and saves (step outputs cache-modules/cache-build/cache-save): true (both), modules, build, false.", s_cacheModes);
+        var cacheSave = Choice("--cache-save", "Which jobs save the caches: default-branch (pushes to the default branch), always, never.", s_cacheSavePolicies);
         var cacheDir = new Option<string?>("--cache-dir") { Description = "Pin Go's default caches under this directory (GOCACHE=DIR/go-build, GOMODCACHE=DIR/mod); caches set by the user stay." };
         var pin = new Command("pin", "Check, then write the pinned Go environment for later steps (nothing is written when the check fails).") { envFile, format, versionFile, toolchain, summary, dotenvLimit, modulesKey, cache, cacheSave, cacheDir };
         common.AddTo(pin);
@@ -91,26 +104,10 @@ internal static class PinCommands
                 Fit = provider.FitEnvFile,
                 Notes = check.Note is null ? [] : [check.Note],
                 CacheDirectory = parse.GetValue(cacheDir) is { Length: > 0 } directory ? directory : null,
-                Cache = parse.GetValue(cache) switch
-                {
-                    "true" => CacheMode.All,
-                    "modules" => CacheMode.Modules,
-                    "build" => CacheMode.Build,
-                    _ => CacheMode.Off,
-                },
-                CacheSave = parse.GetValue(cacheSave) switch
-                {
-                    "always" => CacheSavePolicy.Always,
-                    "never" => CacheSavePolicy.Never,
-                    _ => CacheSavePolicy.DefaultBranch,
-                },
+                Cache = s_cacheModes[parse.GetValue(cache)!],
+                CacheSave = s_cacheSavePolicies[parse.GetValue(cacheSave)!],
                 Platform = provider.Platform,
-                ModulesKeyScope = parse.GetValue(modulesKey) switch
-                {
-                    "module" => ModulesKeyScope.Module,
-                    "go-sum-glob" => ModulesKeyScope.GoSumGlob,
-                    _ => ModulesKeyScope.Repository,
-                },
+                ModulesKeyScope = s_modulesKeyScopes[parse.GetValue(modulesKey)!],
             };
             PinOutcome? outcome;
             IReadOnlyList<string> problems;
@@ -147,7 +144,7 @@ internal static class PinCommands
             {
                 provider.Export(run, stdout);
             }
-            catch (Core.Ci.GitHub.GitHubFileCommandException e)
+            catch (ExportRefusedException e)
             {
                 provider.Fail(redactor.Redact(e.Message), stdout, stderr);
                 return ExitCodes.Failed;
@@ -238,6 +235,14 @@ internal static class PinCommands
             return drifts.Count == 0 && refusal is null ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return verify;
+    }
+
+    /// <summary>An option taking one of <paramref name="words"/>' keys, the first by default.</summary>
+    private static Option<string> Choice<T>(string name, string description, OrderedDictionary<string, T> words)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => words.GetAt(0).Key };
+        option.AcceptOnlyFromAmong([.. words.Keys]);
+        return option;
     }
 
     private static Option<string> FormatOption()

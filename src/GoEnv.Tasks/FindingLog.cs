@@ -1,4 +1,5 @@
 using GoEnv.Core.Findings;
+using GoEnv.Core.Reporting;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -32,7 +33,7 @@ internal static class FindingLog
         var file = hasFile ? finding.File : fallback.File;
         var line = hasFile ? finding.Line : fallback.Line;
         var column = hasFile ? finding.Column : fallback.Column;
-        var text = fallback.Text(Text(finding), file);
+        var text = fallback.Text(ReportText.FindingText(finding), file);
         var link = HelpLink(finding.RuleId);
 
         // No message arguments: MSBuild formats the message only when there are arguments, so braces in a value
@@ -50,10 +51,4 @@ internal static class FindingLog
                 break;
         }
     }
-
-    /// <summary>"GOFLAGS: message Fix: fix" — the variable first (unless the message starts with it), as a finding without a file is known by it.</summary>
-    public static string Text(Finding finding) =>
-        (string.IsNullOrEmpty(finding.Variable) || finding.Message.StartsWith(finding.Variable, StringComparison.Ordinal) ? "" : finding.Variable + ": ")
-        + finding.Message
-        + (string.IsNullOrEmpty(finding.Fix) ? "" : " Fix: " + finding.Fix);
 }

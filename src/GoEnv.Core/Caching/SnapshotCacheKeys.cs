@@ -12,9 +12,8 @@ public static class SnapshotCacheKeys
     public static CacheKeys Compute(GoSnapshot snapshot, IProcessRunner runner, ModulesKeyScope scope = ModulesKeyScope.Repository)
     {
         var goFlags = PinResolver.NormaliseGoFlags(snapshot);
-        var words = GoFlagsTokenizer.Split(goFlags, snapshot.Version, out _).Where(w => w.IsFlag).ToList();
-        var tags = words
-            .Where(w => w.Name == "tags" && w.Value is not null)
+        var tags = GoFlagsTokenizer.Split(goFlags, snapshot.Version, out _)
+            .Where(w => w.IsFlag && w.Name == "tags" && w.Value is not null)
             .SelectMany(w => w.Value!.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
             .ToList();
         var goArch = snapshot.Value(GoVariableNames.GoArch);

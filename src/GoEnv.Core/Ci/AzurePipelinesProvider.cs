@@ -115,8 +115,6 @@ public sealed class AzurePipelinesProvider(HostEnvironment host, CiSettings sett
     private static string Issue(Finding finding)
     {
         var hasFile = !string.IsNullOrEmpty(finding.File) && Path.IsPathFullyQualified(finding.File);
-        var text = (finding.Variable is { } variable && !finding.Message.StartsWith(variable, StringComparison.Ordinal) ? variable + ": " : "")
-            + finding.Message + (string.IsNullOrEmpty(finding.Fix) ? "" : " Fix: " + finding.Fix);
         return AzureLoggingCommand.Format(
             "task.logissue",
             [
@@ -126,7 +124,7 @@ public sealed class AzurePipelinesProvider(HostEnvironment host, CiSettings sett
                 new("columnnumber", hasFile && finding.Column > 0 ? finding.Column.ToString(CultureInfo.InvariantCulture) : null),
                 new("code", finding.RuleId),
             ],
-            LogText.Escape(text));
+            LogText.Escape(ReportText.FindingText(finding)));
     }
 
     private static string SetVariable(string name, string value, bool output) =>
@@ -140,7 +138,7 @@ public sealed class AzurePipelinesProvider(HostEnvironment host, CiSettings sett
     {
         if (value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal))
         {
-            throw new GitHubFileCommandException($"{name}: a value with a line break cannot be set as a pipeline variable; nothing was exported.");
+            throw new ExportRefusedException($"{name}: a value with a line break cannot be set as a pipeline variable; nothing was exported.");
         }
     }
 }

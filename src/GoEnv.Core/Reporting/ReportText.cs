@@ -33,6 +33,18 @@ public static class ReportText
         return relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : JsonSafe(relative);
     }
 
+    /// <summary>
+    /// A finding as one plain message, "GOFLAGS: message Fix: fix": the variable first (unless the message starts
+    /// with it), as a finding without a file is known by it. For logs whose diagnostics carry no separate fix.
+    /// </summary>
+    public static string FindingText(Findings.Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return (string.IsNullOrEmpty(finding.Variable) || finding.Message.StartsWith(finding.Variable, StringComparison.Ordinal) ? "" : finding.Variable + ": ")
+            + finding.Message
+            + (string.IsNullOrEmpty(finding.Fix) ? "" : " Fix: " + finding.Fix);
+    }
+
     /// <summary>Text Utf8JsonWriter can encode: a lone UTF-16 surrogate (possible in a Windows environment value) becomes U+FFFD.</summary>
     public static string JsonSafe(string? text)
     {

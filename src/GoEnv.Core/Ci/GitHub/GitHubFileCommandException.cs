@@ -4,7 +4,7 @@ namespace GoEnv.Core.Ci.GitHub;
 /// A GITHUB_ENV, GITHUB_OUTPUT, GITHUB_PATH or GITHUB_STEP_SUMMARY write was refused before anything was written:
 /// the message names the entry and the reason, never the value (it may be a secret).
 /// </summary>
-public sealed class GitHubFileCommandException : Exception
+public sealed class GitHubFileCommandException : ExportRefusedException
 {
     public GitHubFileCommandException()
     {
