@@ -83,6 +83,7 @@ public static class Pinner
 
         var variables = relocated
             .Where(v => !(request.Format == EnvFileFormat.GoEnv && v.Key == GoVariableNames.GoEnv));
+        CacheKeys ComputeKeys() => SnapshotCacheKeys.Compute(result.Snapshot, request.Confirmation ?? ProcessRunner.Instance, request.ModulesKeyScope);
         PinnedEnvironment environment;
         CacheKeys? keys = null;
         var plan = CachePlan.None;
@@ -94,7 +95,7 @@ public static class Pinner
             if (request.Cache != CacheMode.Off)
             {
                 // The CI's cache configuration may need the keys in the file itself (GitLab's dotenv): computed first.
-                keys = SnapshotCacheKeys.Compute(result.Snapshot, request.Confirmation ?? ProcessRunner.Instance, request.ModulesKeyScope);
+                keys = ComputeKeys();
                 plan = CachePlanner.Plan(request.Cache, request.CacheSave, environment, result.Snapshot.Host, request.Platform);
                 notes.AddRange(plan.Notes);
             }
@@ -122,7 +123,7 @@ public static class Pinner
         var confirming = runner is null ? null : Task.Run(() => runner.Run(confirmation));
         var refusal = AtomicFile.Write(request.EnvFilePath, bytes, () =>
         {
-            keys ??= SnapshotCacheKeys.Compute(result.Snapshot, runner ?? ProcessRunner.Instance, request.ModulesKeyScope);
+            keys ??= ComputeKeys();
             return confirming is null ? null : PinConfirmation.Refusal(confirmation, confirming.GetAwaiter().GetResult(), redactor);
         });
         if (refusal is not null)
