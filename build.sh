@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The two commands of the README:
 #   ./build.sh check [args…]  build the goenv-action CLI (Native AOT) and run `goenv-action check` on this machine
-#   ./build.sh test           install what the tests need (Go toolchains from Debian, the npm validators), then
-#                             run the whole test suite
+#   ./build.sh test           install what the tests need (Go toolchains from Debian, Wine and Windows builds of Go,
+#                             the npm validators), then run the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -18,8 +18,11 @@ case "${1:-}" in
   test)
     shift
     # Set-up is idempotent and quick when everything is there already.
-    if [ "$(id -u)" = 0 ]; then bash .ci/install-go.sh >&2; elif command -v sudo >/dev/null; then sudo bash .ci/install-go.sh >&2; else
-      echo "build.sh: not root and no sudo: skipping .ci/install-go.sh (tests need the Go toolchains it installs)" >&2; fi
+    # The Windows suite's Wine and Windows Go builds come after the Linux toolchains they are built from.
+    for script in .ci/install-go.sh .ci/install-wine.sh; do
+      if [ "$(id -u)" = 0 ]; then bash "$script" >&2; elif command -v sudo >/dev/null; then sudo bash "$script" >&2; else
+        echo "build.sh: not root and no sudo: skipping $script (the tests need what it installs)" >&2; fi
+    done
     if [ -f tools/validators/install.sh ]; then bash tools/validators/install.sh >&2; fi
     dotnet test --solution GoEnv.slnx -c Release --results-directory "$PWD/artifacts/test-results" -- --report-trx "$@"
     ;;

@@ -12,10 +12,11 @@ internal static class Program
 {
     public static int Main(string[] args)
     {
+        var os = OperatingSystem.IsWindows() ? HostOs.Windows : OperatingSystem.IsMacOS() ? HostOs.MacOS : HostOs.Linux;
         var host = new HostEnvironment(
-            System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? "")),
+            HostEnvironment.ProcessVariables(System.Environment.GetEnvironmentVariables(), System.Environment.GetEnvironmentVariable, os),
             Directory.GetCurrentDirectory(),
-            OperatingSystem.IsWindows() ? HostOs.Windows : OperatingSystem.IsMacOS() ? HostOs.MacOS : HostOs.Linux);
+            os);
         var runner = Prestart(args, host);
         var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(host.Get("NO_COLOR")) && host.Get("TERM") != "dumb";
         return Run(args, Console.Out, Console.Error, host, color, runner);

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using GoEnv.Core;
 using Microsoft.Build.Framework;
@@ -126,8 +125,7 @@ public abstract class GoEnvTask : Microsoft.Build.Utilities.Task
     }
 
     private IEnumerable<KeyValuePair<string, string>> Variables() =>
-        ProcessEnvironment ?? (IEnumerable<KeyValuePair<string, string>>)Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
-            .Select(e => new KeyValuePair<string, string>((string)e.Key, (string?)e.Value ?? ""));
+        ProcessEnvironment ?? HostEnvironment.ProcessVariables(Environment.GetEnvironmentVariables(), Environment.GetEnvironmentVariable, CurrentOs());
 
     private protected static HostOs CurrentOs() =>
         OperatingSystem.IsWindows() ? HostOs.Windows : OperatingSystem.IsMacOS() ? HostOs.MacOS : HostOs.Linux;

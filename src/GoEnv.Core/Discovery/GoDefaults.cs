@@ -44,7 +44,7 @@ internal sealed class GoDefaults
 
     private string GoPath()
     {
-        var home = _host.Os == HostOs.Windows ? _host.GetNonEmpty("USERPROFILE") : _host.GetNonEmpty("HOME");
+        var home = _host.GetNonEmpty(HomeVariable(_host.Os));
         if (home is null)
         {
             return "";
@@ -67,31 +67,48 @@ internal sealed class GoDefaults
     }
 
     /// <summary>os.UserCacheDir as the running Go version implements it; null when it has none.</summary>
-    public string? UserCacheDir()
+    public string? UserCacheDir() => UserCacheDir(_host, _version, out _);
+
+    /// <summary>
+    /// os.UserCacheDir for <paramref name="host"/> and the Go <paramref name="version"/> (null: the newest): the
+    /// directory, or null with Go's own error text (which cmd/go prints after "GOCACHE is not defined and ").
+    /// </summary>
+    public static string? UserCacheDir(HostEnvironment host, GoVersion? version, out string? error)
     {
-        switch (_host.Os)
+        error = null;
+        switch (host.Os)
         {
             case HostOs.Windows:
-                return _host.GetNonEmpty("LocalAppData");
+                var local = host.GetNonEmpty("LocalAppData");
+                error = local is null ? "%LocalAppData% is not defined" : null;
+                return local;
             case HostOs.MacOS:
-                var macHome = _host.GetNonEmpty("HOME");
+                var macHome = host.GetNonEmpty("HOME");
+                error = macHome is null ? "$HOME is not defined" : null;
                 return macHome is null ? null : Path.Combine(macHome, "Library", "Caches");
             default:
-                var xdg = _host.GetNonEmpty("XDG_CACHE_HOME");
+                var xdg = host.GetNonEmpty("XDG_CACHE_HOME");
                 if (xdg is not null)
                 {
-                    return !Path.IsPathRooted(xdg) && AtLeast(1, 24) ? null : xdg;
+                    // Go 1.24+ refuses a relative XDG_CACHE_HOME; older versions use it as it is.
+                    error = !Path.IsPathRooted(xdg) && (version is null || version.AtLeast(1, 24)) ? "path in $XDG_CACHE_HOME is relative" : null;
+                    return error is null ? xdg : null;
                 }
 
-                var home = _host.GetNonEmpty("HOME");
+                var home = host.GetNonEmpty("HOME");
+                error = home is null ? "neither $XDG_CACHE_HOME nor $HOME are defined" : null;
                 return home is null ? null : Path.Combine(home, ".cache");
         }
     }
 
+    /// <summary>The variable go/build's defaultGOPATH starts from: USERPROFILE on Windows, HOME elsewhere.</summary>
+    public static string HomeVariable(HostOs os) => os == HostOs.Windows ? "USERPROFILE" : "HOME";
+
     private string GoModCache()
     {
         var gopath = _resolver.Raw(GoVariableNames.GoPath) ?? GoPath();
-        var first = gopath.Split(_host.PathListSeparator)[0];
+        // cmd/go's gopathDir: the first entry of filepath.SplitList, none when it is empty.
+        var first = _host.SplitList(gopath) is [var entry, ..] ? entry : "";
         return first.Length == 0 ? "" : Path.Combine(first, "pkg", "mod");
     }
 

@@ -11,7 +11,7 @@ public static class GoLocator
         var found = new List<GoExecutable>();
         var seen = new HashSet<string>(host.Os == HostOs.Windows ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
         var name = ExecutableName(host.Os);
-        foreach (var entry in (host.Get("PATH") ?? host.Get("Path") ?? "").Split(host.PathListSeparator))
+        foreach (var entry in host.SplitList(host.Get("PATH") ?? ""))
         {
             // An empty PATH entry means the current directory to execvp, but Go's exec.LookPath refuses it; so do we.
             if (entry.Length == 0 || !Path.IsPathFullyQualified(entry))
@@ -85,7 +85,7 @@ public static class GoLocator
 
     /// <summary>The first executable of that name in an absolute PATH entry (exec.LookPath), or null.</summary>
     public static string? LookPath(HostEnvironment host, string name) =>
-        (host.Get("PATH") ?? "").Split(host.PathListSeparator)
+        host.SplitList(host.Get("PATH") ?? "")
             .Where(e => e.Length > 0 && Path.IsPathFullyQualified(e))
             .Select(e => Path.Combine(e, name))
             .FirstOrDefault(p => IsExecutableFile(p, host.Os));

@@ -2,6 +2,9 @@ namespace GoEnv.Core.Go;
 
 internal static class GoStrings
 {
+    /// <summary>Go's %q for the text GoEnv quotes: backslash, quote and the control characters a setting may carry.</summary>
+    public static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+
     /// <summary>strings.TrimSpace's ASCII white space (the Unicode ones are rare enough in env values to match too).</summary>
     public static readonly char[] AsciiSpace = [' ', '\t', '\n', '\r', '\v', '\f', '\u0085', '\u00A0'];
 

@@ -32,13 +32,13 @@ public sealed record GoToolchainSetting(string Minimum, string Mode)
         var suffix = plus >= 0 ? value[(plus + 1)..] : "";
         if (min != "local" && FromToolchain(min) is null)
         {
-            error = plus >= 0 ? $"invalid GOTOOLCHAIN \"{value}\": invalid minimum toolchain \"{min}\"" : $"invalid GOTOOLCHAIN \"{value}\"";
+            error = plus >= 0 ? $"invalid GOTOOLCHAIN {GoStrings.Quote(value)}: invalid minimum toolchain {GoStrings.Quote(min)}" : $"invalid GOTOOLCHAIN {GoStrings.Quote(value)}";
             return null;
         }
 
         if (plus >= 0 && suffix is not "auto" and not "path")
         {
-            error = $"invalid GOTOOLCHAIN \"{value}\": only version suffixes are +auto and +path";
+            error = $"invalid GOTOOLCHAIN {GoStrings.Quote(value)}: only version suffixes are +auto and +path";
             return null;
         }
 

@@ -1,4 +1,5 @@
 using GoEnv.Core.Findings;
+using GoEnv.Core.Go;
 
 namespace GoEnv.Core.Rules;
 
@@ -46,7 +47,7 @@ public abstract class Rule
         new(Id, severity ?? DefaultSeverity, variable, snapshot.Redactor.Redact(message), snapshot.Redactor.Redact(fix ?? Fix), file is null ? null : snapshot.Redactor.Redact(file), line, line > 0 ? 1 : 0);
 
     /// <summary>How a value is shown in a message: quoted like Go quotes it, redacted.</summary>
-    protected static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "\"";
+    protected static string Quote(string value) => GoStrings.Quote(value);
 
     /// <summary>"GOFLAGS (from /home/u/.config/go/env:2)" or "GOFLAGS (from the process environment)".</summary>
     protected static string Origin(GoSnapshot snapshot, string variable)

@@ -4,37 +4,38 @@ namespace GoEnv.Actions.Tests.Infrastructure;
 
 /// <summary>
 /// The <c>goenv-action</c> executable as users run it: published once per test run (Native AOT, linux-x64) into
-/// <c>artifacts/test-publish/linux-x64</c>, or the file named by <c>GOENV_ACTION_BINARY</c>.
+/// <c>artifacts/test-publish/linux-x64</c>, or the file named by <c>GOENV_ACTION_BINARY</c>; and, for the Windows
+/// suite, once as the self-contained win-x64 build into <c>artifacts/test-publish/win-x64</c>.
 /// </summary>
 internal static class PublishedBinary
 {
     public const string BinaryVariable = "GOENV_ACTION_BINARY";
     public const string ExecutableName = "goenv-action";
 
-    private static readonly Lock s_lock = new();
-    private static string? s_path;
-    private static string? s_failure;
+    private static readonly Lazy<(string? Path, string? Failure)> s_linux = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // Self-contained, single file with everything extracted at first start: a plain single file (the release's
+    // IncludeNativeLibrariesForSelfExtract) does not start under Wine 8 ("Failed to load System.Private.CoreLib.dll",
+    // E_INVALIDARG), a file-per-assembly publish does, and so does this one, which is one file like the release's.
+    private static readonly Lazy<(string? Path, string? Failure)> s_windows = new(
+        () => Publish("win-x64", ExecutableName + ".exe", ["-p:PublishAot=false", "-p:SelfContained=true", "-p:PublishSingleFile=true",
+            "-p:IncludeAllContentForSelfExtract=true", "-p:DisableTransitiveFrameworkReferenceDownloads=true"]),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The executable's path; publishes on first use. Fails the calling test (with the full publish output) when publishing fails.</summary>
-    public static string Path
+    public static string Path => Require(s_linux.Value);
+
+    /// <summary>goenv-action.exe for win-x64 (run under Wine by the Windows suite); publishes on first use.</summary>
+    public static string WindowsPath => Require(s_windows.Value);
+
+    private static string Require((string? Path, string? Failure) published)
     {
-        get
+        if (published.Failure is not null)
         {
-            lock (s_lock)
-            {
-                if (s_path is null && s_failure is null)
-                {
-                    (s_path, s_failure) = Resolve();
-                }
-            }
-
-            if (s_failure is not null)
-            {
-                Assert.Fail(s_failure);
-            }
-
-            return s_path!;
+            Assert.Fail(published.Failure);
         }
+
+        return published.Path!;
     }
 
     /// <summary>The directory holding GoEnv.slnx, found by walking up from the test assembly.</summary>
@@ -64,15 +65,20 @@ internal static class PublishedBinary
                 : (null, $"{BinaryVariable}={given} does not name an existing file.");
         }
 
+        return Publish("linux-x64", ExecutableName, []);
+    }
+
+    private static (string? Path, string? Failure) Publish(string rid, string executable, string[] properties)
+    {
         string root = RepositoryRoot;
         string project = System.IO.Path.Combine(root, "src", "GoEnv.Actions", "GoEnv.Actions.csproj");
-        string output = System.IO.Path.Combine(root, "artifacts", "test-publish", "linux-x64");
-        string[] arguments = ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", output, "-nologo"];
+        string output = System.IO.Path.Combine(root, "artifacts", "test-publish", rid);
+        string[] arguments = ["publish", project, "-c", "Release", "-r", rid, "-o", output, "-nologo", .. properties];
         ProcessResult publish = ChildProcess.Run(DotnetHost(), arguments, root, PublishEnvironment(), TimeSpan.FromMinutes(15));
-        string binary = System.IO.Path.Combine(output, ExecutableName);
+        string binary = System.IO.Path.Combine(output, executable);
         if (publish.ExitCode != 0 || publish.TimedOut || publish.StartError is not null)
         {
-            return (null, "Publishing goenv-action failed; every test of the CLI needs it." + Environment.NewLine + publish.Describe(maxChars: 20000));
+            return (null, $"Publishing goenv-action for {rid} failed; the tests of that build need it." + Environment.NewLine + publish.Describe(maxChars: 20000));
         }
 
         return File.Exists(binary)

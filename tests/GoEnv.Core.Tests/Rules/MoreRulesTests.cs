@@ -67,6 +67,31 @@ public sealed class MoreRulesTests
     }
 
     [TestMethod]
+    public void Check_GoPathIsGoRootWithATrailingSlash_IsAWarningBecauseGoCleansIt()
+    {
+        using var bed = new RuleTestBed();
+        bed.Set("GOPATH", bed.GoRoot + "/");
+        Assert.AreEqual(Severity.Warning, Single(bed, "GOENV0021").Severity);
+    }
+
+    [TestMethod]
+    public void Check_GoRootFirstInAGoPathList_IsANoticeBecauseGoSaysNothing()
+    {
+        // cmd/go compares the whole GOPATH with GOROOT; a list never matches, yet its first entry holds the module cache.
+        using var bed = new RuleTestBed();
+        bed.Set("GOPATH", bed.GoRoot + ":" + Path.Combine(bed.Root, "other"));
+        Assert.AreEqual(Severity.Notice, Single(bed, "GOENV0021").Severity);
+    }
+
+    [TestMethod]
+    public void Check_GoRootLaterInAGoPathList_IsNothing()
+    {
+        using var bed = new RuleTestBed();
+        bed.Set("GOPATH", Path.Combine(bed.Root, "other") + ":" + bed.GoRoot);
+        Assert.IsEmpty(bed.Findings("GOENV0021"));
+    }
+
+    [TestMethod]
     public void Check_RelativeGoCache_IsAnErrorEvenThoughGoEnvSaysOff()
     {
         using var bed = new RuleTestBed();

@@ -21,7 +21,11 @@ internal static class CacheDirectories
         var existing = FileSystemFacts.NearestExisting(path);
         if (existing is null)
         {
-            return "cannot be created (no part of the path exists)";
+            // Nothing up to the root exists: on Windows, a UNC share that does not answer or a drive that is not there.
+            var root = Path.GetPathRoot(path) ?? "";
+            return root.StartsWith(@"\\", StringComparison.Ordinal) ? $"cannot be created: the share {Path.TrimEndingDirectorySeparator(root)} cannot be reached from this machine"
+                : root.Length > 1 ? $"cannot be created: the drive {root} does not exist"
+                : "cannot be created (no part of the path exists)";
         }
 
         if (File.Exists(existing))

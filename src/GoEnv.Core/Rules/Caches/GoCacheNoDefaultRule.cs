@@ -1,3 +1,4 @@
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
 
 namespace GoEnv.Core.Rules.Caches;
@@ -12,7 +13,7 @@ internal sealed class GoCacheNoDefaultRule : Rule
 
     public override string? Variable => GoVariableNames.GoCache;
 
-    public override string Description => "GOCACHE is not set and Go cannot derive its default (the user cache directory: $XDG_CACHE_HOME, else $HOME/.cache on Linux) because HOME and XDG_CACHE_HOME are unset, or relative (Go 1.24+ refuses a relative XDG_CACHE_HOME). Every build fails: `build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined`. This is common in containers and service accounts without HOME.";
+    public override string Description => "GOCACHE is not set and Go cannot derive its default (the user cache directory: $XDG_CACHE_HOME, else $HOME/.cache on Linux) because HOME and XDG_CACHE_HOME are unset, or relative (Go 1.24+ refuses a relative XDG_CACHE_HOME). On Windows the default is %LocalAppData%\\go-build, and without LocalAppData Go says `GOCACHE is not defined and %LocalAppData% is not defined`. Every build fails: `build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined`. This is common in containers and service accounts without HOME.";
 
     public override string Fix => "Set GOCACHE to an absolute writable directory, or give the job a HOME.";
 
@@ -27,10 +28,13 @@ internal sealed class GoCacheNoDefaultRule : Rule
         var value = variable.Value;
         if (value.Length == 0 || value == "off")
         {
-            var why = snapshot.Host.GetNonEmpty("XDG_CACHE_HOME") is { } xdg && !Path.IsPathRooted(xdg)
-                ? $"XDG_CACHE_HOME is the relative path \"{xdg}\", which Go {snapshot.VersionText} refuses"
-                : "neither HOME nor XDG_CACHE_HOME is set";
-            yield return Report(snapshot, $"GOCACHE is not set and has no default: {why}. Every build fails with \"build cache is required, but could not be located\".");
+            // Go's own reason (os.UserCacheDir), as every build prints it.
+            _ = GoDefaults.UserCacheDir(snapshot.Host, snapshot.Version, out var error);
+            error ??= snapshot.IsWindows ? "%LocalAppData% is not defined" : "neither $XDG_CACHE_HOME nor $HOME are defined";
+            var fix = snapshot.IsWindows
+                ? "Set GOCACHE to an absolute writable directory, or give the job its profile's LocalAppData."
+                : "Set GOCACHE to an absolute writable directory, or give the job a HOME (or an absolute XDG_CACHE_HOME).";
+            yield return Report(snapshot, $"GOCACHE is not set and has no default: {error}. Every build fails with \"build cache is required, but could not be located: GOCACHE is not defined and {error}\".", fix);
         }
         else if (!Path.IsPathFullyQualified(value))
         {

@@ -1,3 +1,4 @@
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
 
 namespace GoEnv.Core.Rules.Caches;
@@ -12,9 +13,9 @@ internal sealed class GoModCacheUnsetRule : Rule
 
     public override string? Variable => GoVariableNames.GoModCache;
 
-    public override string Description => "GOMODCACHE is not set and its default, the first GOPATH entry's pkg/mod, is empty: GOPATH is unset with no HOME, or GOPATH's first entry is empty (`GOPATH=:/x`). The first module download fails: `go: module cache not found: neither GOMODCACHE nor GOPATH is set`.";
+    public override string Description => "GOMODCACHE is not set and its default, the first GOPATH entry's pkg/mod, is empty: GOPATH is unset with no HOME (USERPROFILE on Windows), or GOPATH's first entry is empty (`GOPATH=:/x`). The first module download fails: `go: module cache not found: neither GOMODCACHE nor GOPATH is set`.";
 
-    public override string Fix => "Set GOMODCACHE (or GOPATH) to an absolute directory, or give the job a HOME.";
+    public override string Fix => "Set GOMODCACHE (or GOPATH) to an absolute directory, or give the job a HOME (USERPROFILE on Windows).";
 
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
@@ -24,7 +25,9 @@ internal sealed class GoModCacheUnsetRule : Rule
         }
 
         var gopath = snapshot.Value(GoVariableNames.GoPath);
-        var why = gopath.Length == 0 ? "GOPATH is empty (no HOME to derive $HOME/go from)" : $"the first entry of GOPATH (\"{gopath}\") is empty";
+        var home = GoDefaults.HomeVariable(snapshot.Host.Os);
+        var defaultGoPath = snapshot.IsWindows ? $"%{home}%\\go" : $"${home}/go";
+        var why = gopath.Length == 0 ? $"GOPATH is empty (no {home} to derive {defaultGoPath} from)" : $"the first entry of GOPATH (\"{gopath}\") is empty";
         var needsDownloads = snapshot.GoMod is null || snapshot.GoMod.Requires.Count > 0;
         yield return Report(snapshot, $"GOMODCACHE has no value: {why}. The first module download fails with \"go: module cache not found: neither GOMODCACHE nor GOPATH is set\".", severity: needsDownloads ? Severity.Error : Severity.Warning);
     }

@@ -24,7 +24,7 @@ internal sealed class GoPathRelativeRule : Rule
             yield break;
         }
 
-        foreach (var entry in variable.Value.Split(snapshot.Host.PathListSeparator))
+        foreach (var entry in snapshot.Host.SplitList(variable.Value))
         {
             if (entry.Length == 0)
             {

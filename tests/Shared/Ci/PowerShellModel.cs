@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace GoEnv.Core.Tests.Properties;
+namespace GoEnv.Tests.Ci;
 
 /// <summary>
 /// A model of how PowerShell's tokenizer reads a script made of `$env:NAME = '…'` statements, comment lines and
