@@ -118,7 +118,7 @@ public static class FileFingerprints
             var repoPath = baseDirectory == repositoryRoot
                 ? file.RelativePath
                 : RelativePaths.Of(repositoryRoot, Path.IsPathFullyQualified(file.FullPath) ? file.FullPath : Path.GetFullPath(file.FullPath, baseDirectory));
-            if (repoPath.StartsWith("../", StringComparison.Ordinal) || repoPath == ".." || Path.IsPathFullyQualified(repoPath))
+            if (RelativePaths.LeavesRoot(repoPath))
             {
                 continue;
             }

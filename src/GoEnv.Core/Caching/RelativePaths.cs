@@ -21,6 +21,15 @@ internal static class RelativePaths
         return Path.GetRelativePath(root, fullPath).Replace('\\', '/');
     }
 
+    /// <summary>
+    /// True when <paramref name="relative"/>, a Path.GetRelativePath result, leaves its root: "..", "../x" (also
+    /// "..\x" where '\' separates, on Windows), or a rooted path (another drive or share). "." is the root itself.
+    /// </summary>
+    public static bool LeavesRoot(string relative) =>
+        relative == ".." || relative.StartsWith("../", StringComparison.Ordinal)
+        || (Path.DirectorySeparatorChar == '\\' && relative.StartsWith("..\\", StringComparison.Ordinal))
+        || Path.IsPathRooted(relative);
+
     /// <summary>No empty, "." or ".." segment (and so nothing GetRelativePath would rewrite).</summary>
     private static bool IsNormalised(ReadOnlySpan<char> tail)
     {

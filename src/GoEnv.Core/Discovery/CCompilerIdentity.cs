@@ -23,9 +23,7 @@ public static class CCompilerIdentity
             return "unavailable: CC is not a command";
         }
 
-        var compiler = words[0].Contains('/', StringComparison.Ordinal) || words[0].Contains('\\', StringComparison.Ordinal)
-            ? Path.GetFullPath(words[0], host.WorkingDirectory)
-            : GoLocator.LookPath(host, words[0] + (host.Os == HostOs.Windows && !words[0].EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? ".exe" : ""));
+        var compiler = GoLocator.FindCommand(host, words[0]);
         if (compiler is null)
         {
             return $"unavailable: {words[0]} is not on PATH";

@@ -17,6 +17,9 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
     /// <summary>How long the program gets to announce itself (cmd/go logs "still waiting" after this).</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(5);
 
+    /// <summary>cmd/go's last request of a session (ProgRequest{ID, Command: "close"}), one JSON line.</summary>
+    private const string CloseRequest = "{\"ID\":1,\"Command\":\"close\"}\n";
+
     /// <summary>True when the release reads GOCACHEPROG: 1.24+, or 1.21–1.23 with GOEXPERIMENT=cacheprog.</summary>
     public static bool UsedBy(GoVersion? version, string goExperiment) =>
         version is null || version.AtLeast(1, 24)
@@ -38,20 +41,22 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
         }
 
         var program = words[0];
-        var path = program.Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(program, host.WorkingDirectory) : GoLocator.LookPath(host, program);
+        var path = GoLocator.FindCommand(host, program);
         if (path is null || !GoLocator.IsExecutableFile(path, host.Os))
         {
             var why = path is null ? $"exec: \"{program}\": executable file not found in $PATH" : $"fork/exec {path}: {(File.Exists(path) ? "permission denied" : "no such file or directory")}";
             return new CacheProgHandshake(program, $"error starting GOCACHEPROG program \"{program}\": {why}", []);
         }
 
-        var outcome = runner.Run(new ProcessRequest(path, words.Skip(1).ToList(), host.Variables, host.WorkingDirectory, Limit, 64 * 1024));
+        // After the announcement Go ends a session with a close request and then closes stdin; both are sent up front
+        // (a program reads requests only once it has announced itself), so one that waits for close exits as well
+        // as one that waits for the end of input.
+        var outcome = runner.Run(new ProcessRequest(path, words.Skip(1).ToList(), host.Variables, host.WorkingDirectory, Limit, 64 * 1024, CloseRequest));
         if (!outcome.Started)
         {
             return new CacheProgHandshake(program, $"error starting GOCACHEPROG program \"{program}\": {outcome.StartError}", []);
         }
 
-        // Stdin is closed at once (as Go's close does): a program announces itself first, then sees the end of input.
         // Go reads the announcement with a json.Decoder: the first JSON value, however it is spread over lines.
         var output = System.Text.Encoding.UTF8.GetBytes(outcome.StandardOutput);
         if (outcome.StandardOutput.AsSpan().Trim().Length == 0)

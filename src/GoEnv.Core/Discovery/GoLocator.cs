@@ -83,12 +83,40 @@ public static class GoLocator
         return new GoExecutable(path, resolved ?? path, ValueSource.CommandLine);
     }
 
-    /// <summary>The first executable of that name in an absolute PATH entry (exec.LookPath), or null.</summary>
+    /// <summary>The first executable of that name in an absolute PATH entry, or null.</summary>
     public static string? LookPath(HostEnvironment host, string name) =>
         host.SplitList(host.Get("PATH") ?? "")
             .Where(e => e.Length > 0 && Path.IsPathFullyQualified(e))
             .Select(e => Path.Combine(e, name))
             .FirstOrDefault(p => IsExecutableFile(p, host.Os));
+
+    /// <summary>
+    /// Where Go's os/exec finds the program of a command word (exec.LookPath / exec.Command), as cmd/go runs CC or
+    /// GOCACHEPROG: a word with a path separator (on Windows also '\' or a drive colon) is a path, resolved against
+    /// the working directory; any other word is searched on PATH. On Windows each candidate is also tried with
+    /// PATHEXT's extensions (default .com;.exe;.bat;.cmd). Returns the path to run (a path word as given,
+    /// resolved, even when it is not there), or null when PATH has no such program.
+    /// </summary>
+    public static string? FindCommand(HostEnvironment host, string word)
+    {
+        var windows = host.Os == HostOs.Windows;
+        // os/exec's findExecutable on Windows: a word with an extension as it is first, then with each of PATHEXT's.
+        IReadOnlyList<string> extensions = !windows ? [""]
+            : Path.GetExtension(word).Length > 0 ? ["", .. WindowsExtensions(host)]
+            : WindowsExtensions(host);
+        if (word.Contains('/', StringComparison.Ordinal) || (windows && (word.Contains('\\', StringComparison.Ordinal) || word.Contains(':', StringComparison.Ordinal))))
+        {
+            var given = Path.GetFullPath(word, host.WorkingDirectory);
+            return extensions.Select(e => given + e).FirstOrDefault(p => IsExecutableFile(p, host.Os)) ?? given;
+        }
+
+        return extensions.Select(e => LookPath(host, word + e)).FirstOrDefault(p => p is not null);
+    }
+
+    private static string[] WindowsExtensions(HostEnvironment host) =>
+        host.GetNonEmpty("PATHEXT") is { } pathExt
+            ? [.. pathExt.ToLowerInvariant().Split(';', StringSplitOptions.RemoveEmptyEntries).Select(e => e.StartsWith('.') ? e : "." + e)]
+            : [".com", ".exe", ".bat", ".cmd"];
 
     /// <summary>The real path behind symbolic links; null with a problem on a loop or a dangling link.</summary>
     public static string? TryResolve(string path, out string? problem)

@@ -44,7 +44,21 @@ public sealed class ProcessRunner : IProcessRunner
             return new ProcessOutcome(false, -1, "", "", false, StartError: e.Message);
         }
 
-        process.StandardInput.Close();
+        try
+        {
+            // Small (a request line or two): it fits the pipe's buffer, so writing before reading cannot deadlock.
+            if (request.StandardInput is { } input)
+            {
+                process.StandardInput.Write(input);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The child exited (or closed its stdin) without reading: what it printed still counts.
+        }
+
         var stdout = new BoundedCapture(process.StandardOutput.BaseStream, request.MaxOutputBytes);
         var stderr = new BoundedCapture(process.StandardError.BaseStream, request.MaxOutputBytes);
 

@@ -1,3 +1,5 @@
+using GoEnv.Core.Caching;
+
 namespace GoEnv.Core.Git;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed class GitFacts : IGitFacts
         }
 
         var relative = Path.GetRelativePath(WorkTreeRoot, Path.GetFullPath(path));
-        return relative == "." || (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathFullyQualified(relative));
+        return !RelativePaths.LeavesRoot(relative);
     }
 
     public bool IsIgnored(string path)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using GoEnv.Core.Caching;
 
 namespace GoEnv.Core.Reporting;
 
@@ -30,7 +31,7 @@ public static class ReportText
         }
 
         relative = Path.DirectorySeparatorChar == '\\' ? relative.Replace('\\', '/') : relative;
-        return relative == "." || relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : JsonSafe(relative);
+        return relative == "." || RelativePaths.LeavesRoot(relative) ? null : JsonSafe(relative);
     }
 
     /// <summary>

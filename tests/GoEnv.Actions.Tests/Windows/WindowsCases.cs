@@ -115,6 +115,23 @@ internal static class WindowsCases
         new() { Name = "GOMODCACHE: relative", Variable = "GOMODCACHE", Arrange = s => s.Set("GOMODCACHE", "rel"), Go = _ => WindowsGo.Fails("GOMODCACHE entry is relative; must be absolute path: \"rel\"") },
         new() { Name = @"GOMODCACHE: rooted without a drive (\modcache)", Variable = "GOMODCACHE", Arrange = s => s.Set("GOMODCACHE", @"\modcache"), Go = _ => WindowsGo.Fails("GOMODCACHE entry is relative") },
 
+        // GOCACHEPROG (Go 1.24+; older Go ignores it): found as os/exec finds a command on Windows (PATHEXT).
+        new()
+        {
+            Name = "GOCACHEPROG: a program that is not on Path",
+            Variable = "GOCACHEPROG",
+            Arrange = s => s.Set("GOCACHEPROG", "no-such-cacheprog"),
+            Go = t => t.Version.IsAtLeast(24) ? WindowsGo.Fails("error starting GOCACHEPROG program") : WindowsGo.Succeeds(),
+        },
+        new()
+        {
+            // whoami.exe, named without its extension, starts (PATHEXT) but does not speak the protocol.
+            Name = "GOCACHEPROG: a program on Path named without .exe, not a cache program",
+            Variable = "GOCACHEPROG",
+            Arrange = s => s.Set("GOCACHEPROG", "whoami"),
+            Go = t => t.Version.IsAtLeast(24) ? WindowsGo.Fails("GOCACHEPROG") : WindowsGo.Succeeds(),
+        },
+
         // The profile variables a service account or a stripped environment lacks.
         new()
         {

@@ -50,7 +50,6 @@ public static class GitLabCacheVariables
 
     private static bool IsInside(string path, string directory)
     {
-        var relative = Path.GetRelativePath(directory, path);
-        return relative != ".." && !relative.StartsWith("../", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        return !RelativePaths.LeavesRoot(Path.GetRelativePath(directory, path));
     }
 }
