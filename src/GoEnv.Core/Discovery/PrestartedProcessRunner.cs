@@ -30,6 +30,7 @@ public sealed class PrestartedProcessRunner : IProcessRunner
         && a.WorkingDirectory == b.WorkingDirectory
         && a.Timeout == b.Timeout
         && a.MaxOutputBytes == b.MaxOutputBytes
+        && a.StandardInput == b.StandardInput
         && a.Arguments.SequenceEqual(b.Arguments, StringComparer.Ordinal)
         && a.Environment.Count == b.Environment.Count
         && a.Environment.All(e => b.Environment.TryGetValue(e.Key, out var v) && v == e.Value);
