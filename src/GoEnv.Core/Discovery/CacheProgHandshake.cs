@@ -25,6 +25,24 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
         version is null || version.AtLeast(1, 24)
         || (version.AtLeast(1, 21) && goExperiment.Split(',').Contains("cacheprog", StringComparer.Ordinal));
 
+    /// <summary>
+    /// encoding/json's error for output that is not JSON, as far as it can be told without Go's decoder: the common
+    /// case (a program that prints text, a usage line, a banner) is a first character no JSON value starts with.
+    /// Null for any other syntax error.
+    /// </summary>
+    private static string? JsonSyntaxError(string output)
+    {
+        var text = output.TrimStart(' ', '\t', '\r', '\n');
+        if (text.Length == 0 || "{[\"-0123456789tfn".Contains(text[0], StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Go's quoteChar: '\'' and '"' as they are, anything else as strconv.Quote puts it, in single quotes.
+        var c = char.IsSurrogatePair(text, 0) ? text[..2] : text[..1];
+        return "invalid character " + (c == "'" ? @"'\''" : c == "\"" ? "'\"'" : "'" + GoStrings.Quote(c)[1..^1] + "'") + " looking for beginning of value";
+    }
+
     public static CacheProgHandshake Run(IProcessRunner runner, HostEnvironment host, string value)
     {
         ArgumentNullException.ThrowIfNull(runner);
@@ -44,7 +62,7 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
         var path = GoLocator.FindCommand(host, program);
         if (path is null || !GoLocator.IsExecutableFile(path, host.Os))
         {
-            var why = path is null ? $"exec: \"{program}\": executable file not found in $PATH" : $"fork/exec {path}: {(File.Exists(path) ? "permission denied" : "no such file or directory")}";
+            var why = path is null ? $"exec: \"{program}\": executable file not found in {(host.Os == HostOs.Windows ? "%PATH%" : "$PATH")}" : $"fork/exec {path}: {(File.Exists(path) ? "permission denied" : "no such file or directory")}";
             return new CacheProgHandshake(program, $"error starting GOCACHEPROG program \"{program}\": {why}", []);
         }
 
@@ -90,9 +108,10 @@ public sealed record CacheProgHandshake(string Program, string? Problem, IReadOn
                     : new CacheProgHandshake(program, null, commands);
             }
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return new CacheProgHandshake(program, $"error reading JSON from GOCACHEPROG: {e.Message}", []);
+            // Go's full text where it can be told; else its first words, which are still what Go prints.
+            return new CacheProgHandshake(program, "error reading JSON from GOCACHEPROG" + (JsonSyntaxError(outcome.StandardOutput) is { } detail ? ": " + detail : ""), []);
         }
     }
 }

@@ -49,6 +49,12 @@ public abstract class Rule
     /// <summary>How a value is shown in a message: quoted like Go quotes it, redacted.</summary>
     protected static string Quote(string value) => GoStrings.Quote(value);
 
+    /// <summary>
+    /// A value as Go's %q prints it inside a Go message that a finding quotes ("fails with \"go: …: \\\"x\\\"\""):
+    /// Go's quotes escaped once more, Go's own escapes (a Windows path's doubled backslashes) kept.
+    /// </summary>
+    protected static string QuoteInGoLine(string value) => GoStrings.Quote(value).Replace("\"", "\\\"", StringComparison.Ordinal);
+
     /// <summary>"GOFLAGS (from /home/u/.config/go/env:2)" or "GOFLAGS (from the process environment)".</summary>
     protected static string Origin(GoSnapshot snapshot, string variable)
     {

@@ -75,6 +75,23 @@ internal sealed class CheckRun
         }
     }
 
+    /// <summary>
+    /// The lines GoEnv's error findings quote as Go's ("… fails with \"TEXT\"…"), with the quotes inside them
+    /// unescaped once (so a quoted %q value reads as Go prints it); null when none does.
+    /// </summary>
+    public List<string>? QuotedGoTexts()
+    {
+        const string marker = "fails with \"";
+        var quotes = Errors
+            .Select(f => f.Message ?? "")
+            .Where(m => m.Contains(marker, StringComparison.Ordinal))
+            .Select(m => m[(m.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..])
+            .Select(m => m[..Math.Max(0, m.LastIndexOf('"'))].Replace("\\\"", "\"", StringComparison.Ordinal))
+            .Where(q => q.Length > 0)
+            .ToList();
+        return quotes.Count == 0 ? null : quotes;
+    }
+
     /// <summary>For assertion messages: exit code, findings (or why there are none), stderr.</summary>
     public string Describe()
     {

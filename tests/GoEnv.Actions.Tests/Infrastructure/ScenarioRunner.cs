@@ -47,20 +47,6 @@ internal static class ScenarioRunner
         }
     }
 
-    /// <summary>The texts GoEnv's error findings quote as Go's ("… fails with \"TEXT\"…"); null when none does.</summary>
-    private static List<string>? QuotedGoText(CheckRun run)
-    {
-        const string marker = "fails with \"";
-        var quotes = run.Errors
-            .Select(f => f.Message ?? "")
-            .Where(m => m.Contains(marker, StringComparison.Ordinal))
-            .Select(m => m[(m.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..])
-            .Select(m => m[..Math.Max(0, m.LastIndexOf('"'))])
-            .Where(q => q.Length > 0)
-            .ToList();
-        return quotes.Count == 0 ? null : quotes;
-    }
-
     private static async Task<(GoToolchain, string?, List<string>)> RunOnAsync(
         Scenario scenario, GoToolchain toolchain, bool withCheck, CancellationToken cancellationToken)
     {
@@ -127,7 +113,7 @@ internal static class ScenarioRunner
                 problems.Add(disagreement);
             }
 
-            if (scenario.QuotesGo && run is not null && go.ExitCode != 0 && QuotedGoText(run) is { } quotes && !quotes.Any(q => go.Output.Contains(q, StringComparison.Ordinal)))
+            if (scenario.QuotesGo && run is not null && go.ExitCode != 0 && run.QuotedGoTexts() is { } quotes && !quotes.Any(q => go.Output.Contains(q, StringComparison.Ordinal)))
             {
                 problems.Add($"goenv-action's error quotes Go as {string.Join(" / ", quotes.Select(q => $"\"{q}\""))}, but real Go printed: " + go.Describe());
             }

@@ -28,9 +28,13 @@ public sealed class WindowsVerdictTests
         {
             windowsCase.Arrange(sandbox);
             WindowsGo expected = windowsCase.Go(sandbox.Toolchain);
-            string? goProblem = expected.Verify(sandbox.RunGo([.. windowsCase.GoArguments]));
+            ProcessResult go = sandbox.RunGo([.. windowsCase.GoArguments]);
+            string? goProblem = expected.Verify(go);
             CheckRun check = sandbox.RunCheck();
-            string? checkProblem = windowsCase.VerdictFor(sandbox, expected).Verify(check) ?? windowsCase.VerifyWording(check);
+            string? checkProblem = windowsCase.VerdictFor(sandbox, expected).Verify(check) ?? windowsCase.VerifyWording(check)
+                ?? (go.ExitCode != 0 && check.QuotedGoTexts() is { } quotes && !quotes.Any(q => go.Output.Contains(q, StringComparison.Ordinal))
+                    ? $"goenv-action's error quotes Go as {string.Join(" / ", quotes.Select(q => $"\"{q}\""))}, but go.exe printed: " + go.Describe()
+                    : null);
             return goProblem is null && checkProblem is null ? null : string.Join("\n", new[] { goProblem, checkProblem }.Where(p => p is not null));
         });
     }

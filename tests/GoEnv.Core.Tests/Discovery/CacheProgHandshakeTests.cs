@@ -39,6 +39,31 @@ public sealed class CacheProgHandshakeTests
     }
 
     [TestMethod]
+    [DataRow("Usage: cacheprog -dir DIR", "invalid character 'U' looking for beginning of value")]
+    [DataRow("'quoted'", @"invalid character '\'' looking for beginning of value")]
+    [DataRow("{\"ID\":0,]", null)]
+    public void Run_ProgramPrintingNoJson_FailsWithGosJsonError(string output, string? detail)
+    {
+        var dir = Directory.CreateTempSubdirectory("goenv-cacheprog-").FullName;
+        try
+        {
+            var program = Path.Combine(dir, "prog");
+            File.WriteAllText(Path.Combine(dir, "out"), output + "\n");
+            File.WriteAllText(program, $"#!/bin/sh\nexec cat '{Path.Combine(dir, "out")}'\n");
+            File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var host = new HostEnvironment([new("PATH", "/usr/bin:/bin")], dir, HostOs.Linux);
+
+            var handshake = CacheProgHandshake.Run(ProcessRunner.Instance, host, program);
+
+            Assert.AreEqual("error reading JSON from GOCACHEPROG" + (detail is null ? "" : ": " + detail), handshake.Problem);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [TestMethod]
     [DataRow("/opt/tools/cacheprog", "/opt/tools/cacheprog")]
     [DataRow("./cacheprog", "/work/cacheprog")]
     public void FindCommand_WordWithASlash_IsAPathFromTheWorkingDirectory(string word, string expected) =>
