@@ -1,4 +1,5 @@
 using GoEnv.Actions.Tests.Infrastructure;
+
 namespace GoEnv.Actions.Tests.Windows;
 
 /// <summary>

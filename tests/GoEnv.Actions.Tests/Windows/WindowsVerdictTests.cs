@@ -1,6 +1,6 @@
-using GoEnv.Actions.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json;
+using GoEnv.Actions.Tests.Infrastructure;
 using GoEnv.Tests.Ci;
 
 namespace GoEnv.Actions.Tests.Windows;

@@ -1,5 +1,5 @@
-using GoEnv.Actions.Tests.Infrastructure;
 using System.Text;
+using GoEnv.Actions.Tests.Infrastructure;
 
 namespace GoEnv.Actions.Tests.Windows;
 
