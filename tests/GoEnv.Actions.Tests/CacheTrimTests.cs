@@ -69,9 +69,12 @@ public sealed class CacheTrimTests
     });
 
     [TestMethod]
-    public void Trim_ConcurrentBuild_TheBuildSucceedsAndTheCacheStaysUsable() => ForEachGo(go =>
+    public void Trim_ConcurrentBuild_FailsAtMostOnAVanishedEntryAndTheCacheStaysUsable() => ForEachGo(go =>
     {
-        // Trim removes restored entries while the build is about to use them: Go must take that as a miss, not fail.
+        // Trim runs after the job's last go command (a post step, after_script). Raced on purpose here: Go takes a
+        // removed entry as a miss when it looks it up, but not when it already holds the entry's path (observed on
+        // go1.27.3 under load: vet "could not import … (open …/30/302a…-d: no such file or directory)"). So a build
+        // during trim may fail on exactly that, and nothing else; the next build must succeed from what is left.
         using var job = Job.Create(go);
         job.Go("build", "./...");
         job.Restore(DateTime.UtcNow.AddMinutes(-20));
@@ -86,9 +89,14 @@ public sealed class CacheTrimTests
             return failed.Describe();
         }
 
-        return build.ExitCode == 0 && afterwards.ExitCode == 0
+        var during = build.StandardError.ReadToEnd();
+        var vanished = during.Split('\n').Where(l => l.Contains("no such file or directory", StringComparison.Ordinal)).ToList();
+        var onlyVanishedEntries = build.ExitCode == 0
+            || (vanished.Count > 0 && !during.Contains("panic", StringComparison.Ordinal)
+                && vanished.All(l => System.Text.RegularExpressions.Regex.IsMatch(l, "/[0-9a-f]{2}/[0-9a-f]{64}-[ad]: no such file or directory")));
+        return onlyVanishedEntries && afterwards.ExitCode == 0
             ? null
-            : $"build during trim: exit {build.ExitCode} {build.StandardError.ReadToEnd()}; build after it: {afterwards.Describe()}";
+            : $"build during trim: exit {build.ExitCode} {during}; build after it: {afterwards.Describe()}";
     });
 
     [TestMethod]
