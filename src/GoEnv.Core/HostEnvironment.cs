@@ -44,8 +44,6 @@ public sealed class HostEnvironment
 
     public IReadOnlyDictionary<string, string> Variables => _variables;
 
-    public char PathListSeparator => Os == HostOs.Windows ? ';' : ':';
-
     /// <summary>
     /// Go's filepath.SplitList for this host: nothing for "", else the entries between separators; on Windows a
     /// double-quoted part may hold ';' and the quotes are removed (`"C:;b";C:\c` is `C:;b` and `C:\c`).
