@@ -51,8 +51,9 @@ internal sealed class GoDefaults
         }
 
         var path = Path.Combine(home, "go");
-        // go/build's defaultGOPATH: not when it is GOROOT, and an inferred relative default is dropped.
-        if (!Path.IsPathRooted(path) || PathsEqual(path, _goRoot))
+        // go/build's defaultGOPATH: not when it is GOROOT (filepath.Clean on both, compared exactly, letter case too),
+        // and an inferred relative default is dropped.
+        if (!Path.IsPathRooted(path) || (_goRoot.Length > 0 && string.Equals(Clean(path), Clean(_goRoot), StringComparison.Ordinal)))
         {
             return "";
         }
@@ -101,6 +102,9 @@ internal sealed class GoDefaults
         }
     }
 
+    /// <summary>An absolute path as cmd/go compares it after filepath.Clean: full, without a trailing separator.</summary>
+    public static string Clean(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
     /// <summary>The variable go/build's defaultGOPATH starts from: USERPROFILE on Windows, HOME elsewhere.</summary>
     public static string HomeVariable(HostOs os) => os == HostOs.Windows ? "USERPROFILE" : "HOME";
 
@@ -111,9 +115,6 @@ internal sealed class GoDefaults
         var first = _host.SplitList(gopath) is [var entry, ..] ? entry : "";
         return first.Length == 0 ? "" : Path.Combine(first, "pkg", "mod");
     }
-
-    private bool PathsEqual(string a, string b) =>
-        a.Length > 0 && b.Length > 0 && string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), _host.Os == HostOs.Windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 
     private string HostGoOs() => _host.Os switch
     {

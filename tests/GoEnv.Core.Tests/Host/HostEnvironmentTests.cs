@@ -63,5 +63,16 @@ public sealed class HostEnvironmentTests
         Assert.AreEqual("path in $XDG_CACHE_HOME is relative", error);
     }
 
+    [TestMethod]
+    [DataRow("/opt/go", "")]
+    [DataRow("/OPT/GO", "/opt/go")]
+    public void DefaultGoPath_IsDroppedOnlyWhenItIsGoRootExactly(string goRoot, string expected)
+    {
+        // go/build's defaultGOPATH compares filepath.Clean(%USERPROFILE%\go) with GOROOT exactly, on Windows too.
+        var host = new HostEnvironment([new("USERPROFILE", "/opt")], "/", HostOs.Windows);
+        var defaults = new GoDefaults(host, null, goRoot, null, new SourceResolver(host, null, null));
+        Assert.AreEqual(expected, defaults.Get(GoVariableNames.GoPath));
+    }
+
     private static HostEnvironment Host(HostOs os) => new([], os == HostOs.Windows ? @"C:\" : "/", os);
 }

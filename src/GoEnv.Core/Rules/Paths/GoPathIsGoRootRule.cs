@@ -1,3 +1,4 @@
+using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
 
 namespace GoEnv.Core.Rules.Paths;
@@ -26,7 +27,7 @@ internal sealed class GoPathIsGoRootRule : Rule
         }
 
         // cmd/go: filepath.Clean(GOPATH) == filepath.Clean(GOROOT), a plain string comparison.
-        if (Path.IsPathFullyQualified(gopath) && string.Equals(Cleaned(gopath), Cleaned(goRoot), StringComparison.Ordinal))
+        if (Path.IsPathFullyQualified(gopath) && string.Equals(GoDefaults.Clean(gopath), GoDefaults.Clean(goRoot), StringComparison.Ordinal))
         {
             yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoPath)} is {gopath}, which is GOROOT: Go warns on every command (\"{Warning(snapshot, gopath)}\"), and the module cache and installed binaries land inside the Go installation.");
             yield break;
@@ -36,13 +37,11 @@ internal sealed class GoPathIsGoRootRule : Rule
         // letter case on Windows, whose file system folds case where Go's comparison does not.
         var comparison = snapshot.IsWindows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         if (snapshot.Host.SplitList(gopath) is [var first, ..] && first.Length > 0 && Path.IsPathFullyQualified(first)
-            && string.Equals(Cleaned(first), Cleaned(goRoot), comparison))
+            && string.Equals(GoDefaults.Clean(first), GoDefaults.Clean(goRoot), comparison))
         {
             yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoPath)} starts with {first}, the directory of GOROOT ({goRoot}). Go does not warn (it compares the paths exactly), but the module cache and installed binaries land inside the Go installation.", severity: Severity.Notice);
         }
     }
-
-    private static string Cleaned(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 
     private static string Warning(GoSnapshot snapshot, string gopath) =>
         snapshot.Version is { } version && !version.AtLeast(1, 24)
