@@ -35,25 +35,15 @@ public static class GoLocator
         return found;
     }
 
-    /// <summary>Resolves --go: an absolute or relative path, or a bare name looked up on PATH.</summary>
+    /// <summary>Resolves --go as os/exec resolves a command (<see cref="FindCommand"/>): a path, or a name on PATH.</summary>
     public static GoExecutable? FromCommandLine(HostEnvironment host, string given, out string? problem)
     {
         problem = null;
-        string path;
-        if (given.Contains('/', StringComparison.Ordinal) || (host.Os == HostOs.Windows && given.Contains('\\', StringComparison.Ordinal)))
+        var path = FindCommand(host, given);
+        if (path is null)
         {
-            path = Path.GetFullPath(given, host.WorkingDirectory);
-        }
-        else
-        {
-            var onPath = LookPath(host, given);
-            if (onPath is null)
-            {
-                problem = $"--go {given}: no executable named '{given}' on PATH";
-                return null;
-            }
-
-            path = onPath;
+            problem = $"--go {given}: no executable named '{given}' on PATH";
+            return null;
         }
 
         var resolved = TryResolve(path, out var resolveProblem);

@@ -116,9 +116,18 @@ public sealed class WindowsVerdictTests
         });
     }
 
-    private static string? GoVersionProblem(WindowsSandbox sandbox, string version)
+    [TestMethod]
+    public void GoOption_BareNameOrPathWithoutExe_FoundAsOsExecFindsThem()
     {
-        ProcessResult run = sandbox.RunGoEnv("check", "--format", "json");
+        // `--go go` and `--go C:\…\bin\go` name go.exe through PATHEXT, as a Windows shell and os/exec do.
+        AssertOnEachToolchain(sandbox =>
+            GoVersionProblem(sandbox, sandbox.Toolchain.Version.Version, "--go", "go")
+            ?? GoVersionProblem(sandbox, sandbox.Toolchain.Version.Version, "--go", sandbox.Toolchain.WindowsBinDirectory + @"\go"));
+    }
+
+    private static string? GoVersionProblem(WindowsSandbox sandbox, string version, params string[] options)
+    {
+        ProcessResult run = sandbox.RunGoEnv(["check", "--format", "json", .. options]);
         try
         {
             using JsonDocument document = JsonDocument.Parse(run.StandardOutput);
