@@ -1,6 +1,7 @@
 using GoEnv.Core.Discovery;
 using GoEnv.Core.Git;
 using GoEnv.Core.Go;
+using GoEnv.Core.Modules;
 using GoEnv.Core.Security;
 using GoEnv.Core.Toolchains;
 
@@ -75,6 +76,9 @@ public sealed class GoSnapshot
 
     /// <summary>GOCACHEPROG's program, started as Go starts it (null when GOCACHEPROG is empty or this Go ignores it).</summary>
     public CacheProgHandshake? CacheProg { get; init; }
+
+    /// <summary>The module graph `go build ./...` loads, resolved from files before anything is downloaded (<see cref="ModuleGraph.None"/> outside module mode).</summary>
+    public ModuleGraph Graph { get; init; } = ModuleGraph.None;
 
     /// <summary>True when there is the vendor/modules.txt Go would use: the main module's, or in workspace mode the workspace's.</summary>
     public bool HasVendor { get; init; }

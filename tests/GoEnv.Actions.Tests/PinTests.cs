@@ -338,7 +338,7 @@ public sealed class PinTests
         var pin = Goenv(dir, env, "pin", "--format", "sh", "--env-file", "goenv.sh");
         var leftovers = Directory.GetFiles(dir, ".goenv-*.tmp");
         return pin.ExitCode == 1 && !File.Exists(Path.Combine(dir, "goenv.sh")) && leftovers.Length == 0
-            && pin.Output.Contains("usage: require module/path v1.2.3", StringComparison.Ordinal) && pin.Output.Contains("go list -m", StringComparison.Ordinal)
+            && pin.Output.Contains("usage: require module/path v1.2.3", StringComparison.Ordinal) && pin.Output.Contains("`go list ", StringComparison.Ordinal)
             ? null
             : $"expected exit 1 with Go's message, no file and no temp file ({leftovers.Length} left): " + pin.Describe();
     });

@@ -41,6 +41,7 @@ internal static class ScenarioCatalog
             .. NewerSettings(),
             .. Platform(),
             .. GoEnvFile(),
+            .. ModuleGraphScenarios.All(),
         ];
         string[] duplicates = [.. scenarios.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key)];
         return duplicates.Length == 0

@@ -1,4 +1,5 @@
 using GoEnv.Core.Go;
+using GoEnv.Core.Modules;
 using GoEnv.Core.Security;
 using GoEnv.Core.Toolchains;
 
@@ -132,6 +133,9 @@ public static class SnapshotBuilder
             : null;
         var workspaceModules = goWork is null ? [] : WorkspaceModule.ReadAll(goWork);
         var toolchain = go is null || goProblem is not null ? ToolchainResolution.Unknown : ToolchainResolver.Resolve(new ToolchainResolver.Inputs(host, version, variables, goMod, goWork));
+        var graph = go is null || goProblem is not null
+            ? ModuleGraph.None
+            : ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, toolchain.Switches ? toolchain.Version : version, variables, goMod, goWork, workspaceModules));
         return new GoSnapshot
         {
             Host = host,
@@ -155,6 +159,7 @@ public static class SnapshotBuilder
             Toolchain = toolchain,
             CacheProg = cacheProg,
             HasVendor = hasVendor,
+            Graph = graph,
             Git = options.GitFacts(host.WorkingDirectory),
             Redactor = redactor,
         };

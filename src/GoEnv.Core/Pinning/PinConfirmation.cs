@@ -6,7 +6,8 @@ namespace GoEnv.Core.Pinning;
 /// <summary>
 /// Real Go's word on an environment: the go executable run under exactly that environment, in the working directory,
 /// with the cheapest command that makes it select its toolchain, split GOFLAGS and parse go.mod/go.work:
-/// `go list -m` in module mode (it lists the main module or the workspace's modules; no network, no build), else
+/// `go list -deps ./...` in a module whose packages Go can load offline (see <see cref="LoadsGraphOffline"/>), `go list -m`
+/// in another module or workspace (it lists the main module or the workspace's modules; no network, no build), else
 /// `go version`. A pin is written only when this succeeds, and `verify` runs it for the step it checks.
 /// </summary>
 public static class PinConfirmation
@@ -34,8 +35,24 @@ public static class PinConfirmation
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(environment);
         var moduleMode = (snapshot.GoMod is not null || snapshot.GoWork is not null) && (environment.TryGetValue(GoVariableNames.Go111Module, out var mode) ? mode : "") != "off";
-        return new ProcessRequest(go, moduleMode ? ["list", "-m"] : ["version"], environment, snapshot.Host.WorkingDirectory, timeout, 256 * 1024);
+        string[] arguments = !moduleMode ? ["version"] : LoadsGraphOffline(snapshot.Graph) ? LoadPackages : ["list", "-m"];
+        return new ProcessRequest(go, arguments, environment, snapshot.Host.WorkingDirectory, timeout, 256 * 1024);
     }
+
+    /// <summary>
+    /// `go list -deps ./...`: loads every package `go build ./...` loads (go.sum, vendor/, replacements, dependencies'
+    /// go lines are all checked) without compiling; one line per package stays empty unless it has an error.
+    /// </summary>
+    internal static readonly string[] LoadPackages = ["list", "-deps", "-f", "{{with .Error}}{{.}}{{end}}", "./..."];
+
+    /// <summary>
+    /// True when Go can load the build's packages without a download (vendored, or every module that provides a package
+    /// in the module cache, a replacement directory or a file:// mirror) and without editing go.mod (not -mod=mod): the
+    /// confirmation then loads the packages instead of parsing go.mod alone.
+    /// </summary>
+    internal static bool LoadsGraphOffline(Modules.ModuleGraph graph) =>
+        graph.IsLoaded && graph.Mode != Modules.BuildMode.Mod
+        && !graph.Modules.Any(m => m.ProvidesPackages && m.Origin is Modules.ModuleOrigin.Download or Modules.ModuleOrigin.Unavailable);
 
     /// <summary>The host's environment with the pinned variables over it: what a later step that loads the pin has.</summary>
     private static Dictionary<string, string> PinnedProcessEnvironment(HostEnvironment host, PinnedEnvironment pinned)

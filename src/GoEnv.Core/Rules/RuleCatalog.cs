@@ -1,4 +1,5 @@
 using GoEnv.Core.Rules.Caches;
+using GoEnv.Core.Rules.Dependencies;
 using GoEnv.Core.Rules.Flags;
 using GoEnv.Core.Rules.Installation;
 using GoEnv.Core.Rules.Modules;
@@ -64,6 +65,7 @@ public static class RuleCatalog
         new GoVersionTooNewRule(),
         new GoModDirectiveUnsupportedRule(),
         new ToolchainSwitchRule(),
+        new ToolchainLineDroppedRule(),
         new GodebugRule(),
         new GoWorkRule(),
         new WorkspaceUseRule(),
@@ -75,6 +77,16 @@ public static class RuleCatalog
         new GodebugEnvRule(),
         new ExternalLinkingRule(),
         new GoEnvFileLineRule(),
+        new VendorInconsistentRule(),
+        new VendoredPackageMissingRule(),
+        new GoSumMissingRule(),
+        new ChecksumMismatchRule(),
+        new ImportNotProvidedRule(),
+        new DependencyNeedsNewerGoRule(),
+        new DependencyGoAboveMainRule(),
+        new ReplacementDirectoryRule(),
+        new ModuleUnavailableRule(),
+        new ModulesToDownloadRule(),
         new Policy.PolicyFileInvalidRule(),
         new Policy.PolicyViolationRule(),
     }.OrderBy(r => r.Id, StringComparer.Ordinal).ToArray();

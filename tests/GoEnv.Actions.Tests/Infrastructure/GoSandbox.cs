@@ -143,8 +143,70 @@ internal sealed class GoSandbox : IDisposable
         _ => "amd64",
     };
 
-    /// <summary>Deletes go.sum, so the dependency's hashes must come from the checksum database (or GONOSUMDB/GOSUMDB=off).</summary>
-    public void RemoveDependencySums() => File.Delete(Path.Combine(ModuleDirectory, "go.sum"));
+    /// <summary>The default module cache of this sandbox's HOME (GOPATH unset).</summary>
+    public string ModuleCache => Path.Combine(Home, "go", "pkg", "mod");
+
+    /// <summary>Serves <paramref name="module"/> from the sandbox proxy and, as asked, requires it in go.mod, adds its go.sum lines and imports it.</summary>
+    public void AddModule(ProxyModule module, bool require = true, bool sums = true, bool import = true)
+    {
+        module.WriteTo(ProxyDirectory);
+        if (require)
+        {
+            AppendToGoMod(module.Require);
+        }
+
+        if (sums)
+        {
+            File.AppendAllText(Path.Combine(ModuleDirectory, "go.sum"), module.GoSumLines);
+        }
+
+        if (import)
+        {
+            Import(module.Path);
+        }
+    }
+
+    /// <summary>Adds a file to the sandbox module that imports <paramref name="importPath"/> (blank import).</summary>
+    public void Import(string importPath) =>
+        File.WriteAllText(Path.Combine(ModuleDirectory, "import_" + importPath.Replace('/', '_').Replace('.', '_') + ".go"), $"package app\n\nimport _ \"{importPath}\"\n");
+
+    /// <summary>Rewrites app.go without its import of example.org/dep (go.mod still requires it).</summary>
+    public void StopImportingDependency() => File.WriteAllText(Path.Combine(ModuleDirectory, "app.go"), "package app\n\n// Value is the module's own.\nconst Value = 1\n");
+
+    /// <summary>Replaces go.sum's content.</summary>
+    public void WriteGoSum(string content) => File.WriteAllText(Path.Combine(ModuleDirectory, "go.sum"), content);
+
+    /// <summary>
+    /// Real Go (this sandbox's, or <paramref name="with"/>) downloads every required module into the module cache
+    /// (before the scenario breaks something); throws when it cannot.
+    /// </summary>
+    public void FillModuleCache(GoToolchain? with = null) => RunGoOrThrow(with ?? Toolchain, "mod", "download");
+
+    /// <summary>Real Go empties the module cache (`go clean -modcache`: its files are read-only); throws when it cannot.</summary>
+    public void ClearModuleCache() => RunGoOrThrow(Toolchain, "clean", "-modcache");
+
+    /// <summary>Real Go writes vendor/ (`go mod vendor`) with this sandbox's toolchain; throws when it cannot.</summary>
+    public void Vendor() => RunGoOrThrow(Toolchain, "mod", "vendor");
+
+    private void RunGoOrThrow(GoToolchain toolchain, params string[] args)
+    {
+        ProcessResult result = ChildProcess.Run(toolchain.GoBinary, args, WorkingDirectory, _environment, s_goTimeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Sandbox set-up `go {string.Join(' ', args)}` failed: " + result.Describe());
+        }
+    }
+
+    /// <summary>
+    /// Deletes go.sum, so the dependency's hashes must come from the checksum database (or GONOSUMDB/GOSUMDB=off) when
+    /// `go mod download` fetches it. The module stops importing it: `go build` under -mod=readonly would otherwise fail
+    /// on the missing go.sum line (GOENV0152) whatever the checksum settings, and these scenarios are about the settings.
+    /// </summary>
+    public void RemoveDependencySums()
+    {
+        File.Delete(Path.Combine(ModuleDirectory, "go.sum"));
+        StopImportingDependency();
+    }
 
     /// <summary>Makes the module directory a git work tree with one commit, optionally with a .gitignore.</summary>
     public void InitGitRepository(string? gitignore = null)

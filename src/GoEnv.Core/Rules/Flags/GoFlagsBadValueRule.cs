@@ -95,13 +95,6 @@ internal sealed class GoFlagsBadValueRule : Rule
                     return $"go build fails with \"go: invalid boolean value {Quote(value)} for flag -buildvcs (from $GOFLAGS): value is neither 'auto' nor a valid bool\".";
                 }
 
-                if (name == "mod" && value == "vendor" && snapshot.GoMod is not null && !snapshot.HasVendor)
-                {
-                    return snapshot.GoWork is { } work
-                        ? $"-mod=vendor in the workspace of {work.Path}, but {Path.GetDirectoryName(work.Path)} has no vendor/modules.txt: builds fail with \"inconsistent vendoring\" or missing packages (run `go work vendor`; Go 1.19–1.21 refuse -mod=vendor in workspace mode altogether)."
-                        : $"-mod=vendor but {Path.GetDirectoryName(snapshot.GoMod.Path)} has no vendor/modules.txt: builds fail with \"inconsistent vendoring\" or missing packages (run `go mod vendor`).";
-                }
-
                 return null;
         }
     }

@@ -34,11 +34,11 @@ internal sealed class GoProxyMissingMirrorRule : Rule
             }
 
             var fallback = list.Entries.Skip(i + 1).FirstOrDefault(e => e.Url != "off" && !(e.MirrorDirectory is { } d && !Directory.Exists(d)));
-            var missing = ModuleCacheContents.Missing(snapshot);
+            var missing = snapshot.Graph.ToFetch.ToList();
             if (fallback is null && missing.Count > 0)
             {
                 var first = missing[0];
-                yield return ReportAt(snapshot, snapshot.GoMod!.Path, first.Line, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist, and no entry after it can serve: {missing.Count} required module(s) are not in the module cache, e.g. {first.Path} {first.Version} (go.mod line {first.Line}), so the build fails to download them.", FixWhere(snapshot, GoVariableNames.GoProxy), Severity.Error);
+                yield return ReportAt(snapshot, first.RequiredIn, first.RequireLine, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist, and no entry after it can serve: {missing.Count} module(s) the build needs are not in the module cache, e.g. {first.Path} {first.Version} (go.mod line {first.RequireLine}), so the build fails to download them.", FixWhere(snapshot, GoVariableNames.GoProxy), Severity.Error);
             }
             else
             {

@@ -1,0 +1,63 @@
+using GoEnv.Core.Discovery;
+
+namespace GoEnv.Core.Modules;
+
+/// <summary>
+/// One module of the build's graph: a requirement of a main module, what replaces it, where Go will take it from,
+/// how Go will verify it, and whether the build imports packages from it.
+/// </summary>
+public sealed class GraphModule
+{
+    public required string Path { get; init; }
+
+    public required string Version { get; init; }
+
+    /// <summary>The go.mod (or go.work) with the requirement, and its line.</summary>
+    public required string RequiredIn { get; init; }
+
+    public required int RequireLine { get; init; }
+
+    /// <summary>The `replace` that applies, and the file it is in; null when none.</summary>
+    public ModuleReplacement? Replacement { get; init; }
+
+    public string? ReplacementFile { get; init; }
+
+    /// <summary>The module whose files are used: the replacement's path and version, or the module itself.</summary>
+    public string SourcePath => Replacement is { IsDirectory: false } r ? r.NewPath : Path;
+
+    public string SourceVersion => Replacement is { IsDirectory: false } r ? r.NewVersion : Version;
+
+    /// <summary>The directory the build reads the module from (vendor/…, the replacement, or the extracted cache copy); null when not on disk.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>Why a directory replacement cannot be used, in Go's words ("replacement directory ../x does not exist"); null when it can.</summary>
+    public string? ReplacementProblem { get; set; }
+
+    public ModuleOrigin Origin { get; set; }
+
+    /// <summary>The mirror directory, the proxy URL, or why it is unavailable.</summary>
+    public string OriginDetail { get; set; } = "";
+
+    /// <summary>The packages of the build that come from this module (first import of each).</summary>
+    public List<PackageImport> Imports { get; } = [];
+
+    public bool ProvidesPackages => Imports.Count > 0;
+
+    /// <summary>The module's own `go` line (from the module cache's .mod, the replacement's go.mod, or modules.txt); empty when unknown.</summary>
+    public string GoLine { get; set; } = "";
+
+    /// <summary>go.sum's line for the zip and for the go.mod (null when go.sum has none).</summary>
+    public GoSumEntry? ZipSum { get; set; }
+
+    public GoSumEntry? ModSum { get; set; }
+
+    /// <summary>The module cache's hash of the zip (.ziphash) and of the .mod; null when the cache has neither.</summary>
+    public string? CachedZipHash { get; set; }
+
+    public string? CachedModHash { get; set; }
+
+    /// <summary>True when Go verifies it against go.sum (not for a directory replacement or vendored code).</summary>
+    public bool IsVerified => Origin is not ModuleOrigin.Vendor and not ModuleOrigin.Directory;
+
+    public string Describe() => Path + "@" + Version;
+}

@@ -1,0 +1,174 @@
+namespace GoEnv.Core.Modules;
+
+/// <summary>
+/// vendor/modules.txt as cmd/go's readVendorList reads it (modload/vendor.go, same grammar 1.19–1.27): `# path
+/// version [=> new [version]]` module lines, `## explicit; go 1.N` annotations (a union over lines), and one line per
+/// vendored package. A first line `## workspace` marks a vendor directory made by `go work vendor` (Go 1.22+).
+/// </summary>
+public sealed class VendorList
+{
+    private VendorList(string path) => Path = path;
+
+    /// <summary>The modules.txt path.</summary>
+    public string Path { get; }
+
+    /// <summary>The vendor directory.</summary>
+    public string Directory => System.IO.Path.GetDirectoryName(Path) ?? "";
+
+    /// <summary>Every module line, in file order (the same module may appear twice; Go takes the union).</summary>
+    public List<VendoredModule> Modules { get; } = [];
+
+    /// <summary>Made by `go work vendor`.</summary>
+    public bool IsWorkspace { get; private set; }
+
+    /// <summary>Null when the file could not be read (it then counts as empty, like a missing one).</summary>
+    public string? ReadError { get; private set; }
+
+    /// <summary>The module entry Go keys by path and version (the last line wins, annotations united).</summary>
+    public VendoredModule? Find(string path, string version) => Modules.LastOrDefault(m => m.Path == path && m.Version == version);
+
+    /// <summary>The module a vendored package comes from (vendorPkgModule); null when the package is not listed.</summary>
+    public VendoredModule? ProviderOf(string importPath)
+    {
+        VendoredModule? provider = null;
+        foreach (var module in Modules)
+        {
+            if (module.Packages.Any(p => p.ImportPath == importPath))
+            {
+                provider = module;
+            }
+        }
+
+        return provider;
+    }
+
+    /// <summary>The version the packages came from (vendorVersion): the highest module line of that path with packages.</summary>
+    public string? VersionWithPackages(string path) =>
+        Modules.Where(m => m.Path == path && m.Version.Length > 0 && m.Packages.Count > 0).Select(m => m.Version).LastOrDefault();
+
+    public static VendorList Read(string modulesTxt)
+    {
+        var list = new VendorList(modulesTxt);
+        string text;
+        try
+        {
+            text = File.ReadAllText(modulesTxt);
+        }
+        catch (FileNotFoundException)
+        {
+            return list;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return list;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            list.ReadError = e.Message;
+            return list;
+        }
+
+        list.Parse(text);
+        return list;
+    }
+
+    private void Parse(string text)
+    {
+        VendoredModule? current = null;
+        var byKey = new Dictionary<(string, string), VendoredModule>();
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            if (number == 1 && line.TrimEnd('\r') == "## workspace")
+            {
+                IsWorkspace = true;
+                continue;
+            }
+
+            if (line.StartsWith("# ", StringComparison.Ordinal))
+            {
+                current = ParseModuleLine(line, number, byKey);
+                continue;
+            }
+
+            if (current is null)
+            {
+                continue;
+            }
+
+            if (line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                foreach (var entry in line[3..].Split(';'))
+                {
+                    var annotation = entry.Trim();
+                    if (annotation == "explicit")
+                    {
+                        current.Explicit = true;
+                    }
+                    else if (annotation.StartsWith("go ", StringComparison.Ordinal))
+                    {
+                        current.GoVersion = annotation[3..];
+                    }
+                }
+
+                continue;
+            }
+
+            var fields = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 1 && current.Version.Length > 0)
+            {
+                current.Packages.Add((fields[0], number));
+            }
+        }
+    }
+
+    private VendoredModule? ParseModuleLine(string line, int number, Dictionary<(string, string), VendoredModule> byKey)
+    {
+        var f = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        if (f.Length < 3)
+        {
+            return null;
+        }
+
+        string version;
+        int rest;
+        if (SemVer.IsValid(f[2]))
+        {
+            version = f[2];
+            rest = 3;
+        }
+        else if (f[2] == "=>")
+        {
+            version = "";
+            rest = 2;
+        }
+        else
+        {
+            return null;
+        }
+
+        // Annotations and packages of a repeated module line add to the same entry, as Go's map keyed by module does.
+        if (!byKey.TryGetValue((f[1], version), out var module))
+        {
+            module = new VendoredModule(f[1], version, number);
+            byKey[(f[1], version)] = module;
+            Modules.Add(module);
+        }
+
+        var replacement = f.Skip(rest).ToArray();
+        if (replacement.Length >= 2 && replacement[0] == "=>")
+        {
+            if (replacement.Length == 2)
+            {
+                module.Replacement = (replacement[1], "");
+            }
+            else if (replacement.Length == 3 && SemVer.IsValid(replacement[2]))
+            {
+                module.Replacement = (replacement[1], replacement[2]);
+            }
+        }
+
+        return module;
+    }
+}

@@ -1,0 +1,44 @@
+using GoEnv.Core.Findings;
+using GoEnv.Core.Go;
+using GoEnv.Core.Modules;
+
+namespace GoEnv.Core.Rules.Dependencies;
+
+internal sealed class DependencyGoAboveMainRule : Rule
+{
+    public override string Id => "GOENV0156";
+
+    public override string Title => "a dependency's go line is above go.mod's";
+
+    public override Severity DefaultSeverity => Severity.Error;
+
+    public override string? Variable => null;
+
+    public override string Description => "From Go 1.21 the main module's go line must be at least the go line of every module that provides an imported package, when that is 1.21 or newer (go 1.21 made go lines minimums; `go mod tidy` raises go.mod's). Otherwise go.mod is out of date and -mod=readonly refuses to fix it: `go: updates to go.mod needed; to update it: go mod tidy`. A dependency at go 1.20 or older never raises it; Go 1.19 does not check.";
+
+    public override string Fix => "Run `go mod tidy` (it raises go.mod's go line) and commit go.mod, or require an older version of the dependency.";
+
+    public override string Versions => "Go 1.21+";
+
+    public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
+    {
+        var graph = snapshot.Graph;
+        if (snapshot.RunningVersion is not { } running || !running.AtLeast(1, 21) || graph.Mode == BuildMode.Vendor || graph.InWorkspace)
+        {
+            yield break;
+        }
+
+        // No go line: cmd/go takes go 1.16.
+        var main = GoVersion.ParseStrict(graph.MainGoLine.Length == 0 ? "1.16" : graph.MainGoLine);
+        if (main is null)
+        {
+            yield break;
+        }
+
+        var module = graph.Modules.FirstOrDefault(m => m.ProvidesPackages && GoVersion.ParseStrict(m.GoLine) is { } v && v.AtLeast(1, 21) && v > main && v <= running);
+        if (module is not null)
+        {
+            yield return ReportAt(snapshot, graph.MainGoMod, graph.MainGoLineNumber > 0 ? graph.MainGoLineNumber : module.RequireLine, $"go.mod says go {(graph.MainGoLine.Length == 0 ? "1.16 (no go line)" : graph.MainGoLine)}, but {module.Describe()} (required at line {module.RequireLine}, providing {module.Imports[0].ImportPath}) says go {module.GoLine}: go.mod is out of date and every build fails with \"go: updates to go.mod needed; to update it:\".");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using GoEnv.Core.Discovery;
+using GoEnv.Core.Go;
+using GoEnv.Core.Modules;
+
+namespace GoEnv.Core.Tests.Modules;
+
+[TestClass]
+public sealed class ModuleGraphResolverTests
+{
+    private const string DepSum = "example.org/dep v1.0.0 h1:zip=\nexample.org/dep v1.0.0/go.mod h1:mod=\n";
+
+    [TestMethod]
+    [DataRow("1.19", "", "go1.22.3", BuildMode.Vendor)]
+    [DataRow("1.13", "", "go1.22.3", BuildMode.Readonly)]
+    [DataRow("1.19", "-mod=mod", "go1.22.3", BuildMode.Mod)]
+    [DataRow("1.19", "-mod=readonly -mod=vendor", "go1.22.3", BuildMode.Vendor)]
+    public void Resolve_VendorDirectory_ModeAsSetDefaultBuildMod(string goLine, string goFlags, string release, BuildMode expected)
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, goLine);
+        dir.Write("app/vendor/modules.txt", "# example.org/dep v1.0.0\n## explicit; go 1.19\nexample.org/dep\n");
+        dir.Write("app/vendor/example.org/dep/dep.go", "package dep\n");
+
+        var graph = Resolve(dir, release, ("GOFLAGS", goFlags));
+
+        Assert.AreEqual(expected, graph.Mode, graph.ModeReason);
+        Assert.HasCount(0, graph.VendorProblems);
+    }
+
+    [TestMethod]
+    public void Resolve_WorkspaceVendorOutsideWorkspace_NotUsedFrom122()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.22");
+        dir.Write("app/vendor/modules.txt", "## workspace\n# example.org/dep v1.0.0\n## explicit; go 1.19\nexample.org/dep\n");
+
+        Assert.AreEqual(BuildMode.Readonly, Resolve(dir, "go1.22.3").Mode);
+    }
+
+    [TestMethod]
+    public void Resolve_ModulesTxtOutOfDate_GivesGoLinesWithFileLines()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.19", "replace example.org/dep => ./depx\n");
+        var modulesTxt = dir.Write("app/vendor/modules.txt", "# example.org/dep v1.0.0\nexample.org/dep\n# example.org/gone v0.1.0\n## explicit\nexample.org/gone\n");
+
+        var graph = Resolve(dir, "go1.27.3");
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "example.org/dep@v1.0.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt",
+                "example.org/dep: is replaced in go.mod, but not marked as replaced in vendor/modules.txt",
+                "example.org/gone@v0.1.0: is marked as explicit in vendor/modules.txt, but not explicitly required in go.mod",
+            },
+            graph.VendorProblems.Select(p => p.GoLine).ToArray());
+        Assert.AreEqual(5, graph.VendorProblems[0].Line);
+        Assert.AreEqual(7, graph.VendorProblems[1].Line);
+        Assert.AreEqual((modulesTxt, 3), (graph.VendorProblems[2].File, graph.VendorProblems[2].Line));
+    }
+
+    [TestMethod]
+    public void Resolve_Imports_FollowBuildConstraintsAndFindProviders()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.21", "require example.org/other v0.1.0\n");
+        dir.Write("app/app.go", "package app\n\nimport (\n\t\"fmt\"\n\t\"example.org/dep/sub\"\n\t\"example.com/app/internal\"\n)\n");
+        dir.Write("app/internal/x_windows.go", "package internal\n\nimport \"example.org/other\"\n");
+        dir.Write("app/internal/x.go", "//go:build ignore\n\npackage internal\n\nimport \"example.org/missing\"\n");
+        dir.Write("app/internal/y_test.go", "package internal\n\nimport \"example.org/testonly\"\n");
+        dir.Write("app/internal/z.go", "package internal\n\nimport \"example.org/nowhere\"\n");
+        dir.Write("app/testdata/t.go", "package t\n\nimport \"example.org/intestdata\"\n");
+        dir.Write("app/nested/go.mod", "module example.com/nested\n");
+        dir.Write("app/nested/n.go", "package n\n\nimport \"example.org/innested\"\n");
+        dir.Write("app/go.sum", DepSum);
+
+        var graph = Resolve(dir, "go1.22.3");
+
+        var dep = graph.Modules.Single(m => m.Path == "example.org/dep");
+        Assert.AreEqual("example.org/dep/sub", dep.Imports.Single().ImportPath);
+        Assert.AreEqual(5, dep.Imports[0].Line);
+        Assert.IsFalse(graph.Modules.Single(m => m.Path == "example.org/other").ProvidesPackages, "only a windows file imports it");
+        Assert.AreEqual("example.org/nowhere", graph.UnprovidedImports.Single().ImportPath);
+        Assert.AreEqual("h1:zip=", dep.ZipSum!.Hash);
+    }
+
+    [TestMethod]
+    public void Resolve_ModuleCacheAndMirrors_DecideOrigin()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.21", "require example.org/cached v1.0.0\nrequire example.org/mirrored v1.0.0\nrequire example.org/nowhere v1.0.0\n");
+        dir.Write("app/app.go", "package app\n\nimport (\n\t\"example.org/dep\"\n\t\"example.org/cached\"\n\t\"example.org/mirrored\"\n\t\"example.org/nowhere\"\n)\n");
+        var cache = Path.Combine(dir.Path, "modcache");
+        dir.Write("modcache/cache/download/example.org/cached/@v/v1.0.0.mod", "module example.org/cached\n\ngo 1.30\n");
+        dir.Write("modcache/cache/download/example.org/cached/@v/v1.0.0.ziphash", "h1:cached=\n");
+        dir.Write("modcache/example.org/cached@v1.0.0/c.go", "package cached\n\nimport \"example.org/dep\"\n");
+        dir.Write("mirror/example.org/mirrored/@v/v1.0.0.zip", "zip");
+        var mirror = "file://" + Path.Combine(dir.Path, "mirror");
+
+        var graph = Resolve(dir, "go1.22.3", ("GOMODCACHE", cache), ("GOPROXY", mirror + ",off"));
+
+        var byPath = graph.Modules.ToDictionary(m => m.Path);
+        Assert.AreEqual(ModuleOrigin.ModuleCache, byPath["example.org/cached"].Origin);
+        Assert.AreEqual("1.30", byPath["example.org/cached"].GoLine);
+        Assert.AreEqual("h1:cached=", byPath["example.org/cached"].CachedZipHash);
+        Assert.AreEqual(ModuleOrigin.Mirror, byPath["example.org/mirrored"].Origin);
+        Assert.AreEqual(ModuleOrigin.Unavailable, byPath["example.org/nowhere"].Origin);
+        Assert.AreEqual("module lookup disabled by GOPROXY=off", byPath["example.org/nowhere"].OriginDetail);
+        Assert.AreEqual(3, graph.ToFetch.Count());
+    }
+
+    private static void WriteModule(TempDirectory dir, string goLine, string extra = "")
+    {
+        dir.Write("app/go.mod", $"module example.com/app\n\ngo {goLine}\n\nrequire example.org/dep v1.0.0\n\n{extra}");
+        dir.Write("app/app.go", "package app\n\nimport _ \"example.org/dep\"\n");
+    }
+
+    private static ModuleGraph Resolve(TempDirectory dir, string release, params (string Name, string Value)[] variables)
+    {
+        var appDir = Path.Combine(dir.Path, "app");
+        var values = new Dictionary<string, GoVariable>(StringComparer.Ordinal);
+        foreach (var (name, value) in new[] { ("GOOS", "linux"), ("GOARCH", "amd64"), ("CGO_ENABLED", "0"), ("GOPROXY", "off"), ("GOMODCACHE", Path.Combine(dir.Path, "nocache")) }.Concat(variables))
+        {
+            values[name] = new GoVariable(name, value, ValueSource.ProcessEnvironment, value);
+        }
+
+        var host = new HostEnvironment([], appDir, HostOs.Linux);
+        var goMod = ModuleFile.Read(Path.Combine(appDir, "go.mod"));
+        return ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, GoVersion.Parse(release), values, goMod, null, []));
+    }
+}
