@@ -188,7 +188,7 @@ internal static class PinCommands
         var selection = ToolchainSelector.Select(ToolchainFinder.Find(host, SnapshotBuilder.PredictModuleCache(host)), file.Minimum, file.Preferred, range is null ? null : range.Contains, requirement);
         if (selection.Chosen is null)
         {
-            failure = $"no installed Go satisfies {selection.Requirement}. Installed: {selection.Installed}. Nothing was pinned (GoEnv never downloads a toolchain).";
+            failure = $"no installed Go satisfies {selection.Requirement}. Installed: {selection.Installed} (GoEnv looked at {ToolchainFinder.Places(host.Os)}). Nothing was pinned (GoEnv never downloads a toolchain).";
             return null;
         }
 

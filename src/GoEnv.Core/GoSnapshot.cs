@@ -22,6 +22,9 @@ public sealed class GoSnapshot
     /// <summary>Why no usable `go` was found (only when Go is null or could not be resolved).</summary>
     public string? GoProblem { get; init; }
 
+    /// <summary>When no usable `go` was found: the Go installations elsewhere on the machine (not on PATH), newest first.</summary>
+    public IReadOnlyList<InstalledToolchain> InstalledElsewhere { get; init; } = [];
+
     /// <summary>Every `go` on PATH, in PATH order, as real paths (duplicates by real path removed).</summary>
     public IReadOnlyList<GoExecutable> GoOnPath { get; init; } = [];
 

@@ -13,7 +13,7 @@ internal static class ModuleGraphScenarios
     /// <summary>A finding about a file (go.mod, go.sum, vendor/modules.txt, a .go file), not a variable.</summary>
     private const string? NoVariable = null;
 
-    public static IEnumerable<Scenario> All() => [.. Vendoring(), .. Checksums(), .. GoLines(), .. Replacements(), .. Sources()];
+    public static IEnumerable<Scenario> All() => [.. Vendoring(), .. Checksums(), .. GoLines(), .. ToolchainLines(), .. Replacements(), .. Sources()];
 
     private static IEnumerable<Scenario> Vendoring() =>
     [
@@ -270,6 +270,37 @@ internal static class ModuleGraphScenarios
             Arrange = s => s.AddModule(ProxyModule.Go120),
             Go = _ => GoExpectation.Success(),
             Check = (_, _) => GoEnvVerdict.NoError(),
+        },
+    ];
+
+    private static IEnumerable<Scenario> ToolchainLines() =>
+    [
+        new()
+        {
+            // Go 1.21+ drop a toolchain line equal to the go line when they load the module, so go.mod is out of date.
+            Name = "toolchain: a toolchain line equal to the go line (go 1.21.0, toolchain go1.21.0)",
+            Variable = "(go.mod)",
+            Arrange = s =>
+            {
+                s.SetGoDirective("1.21.0");
+                s.AppendToGoMod("toolchain go1.21.0\n");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "go: updates to go.mod needed" : "invalid go version '1.21.0'"),
+            Check = (_, _) => GoEnvVerdict.Error(NoVariable),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "toolchain: toolchain default",
+            Variable = "(go.mod)",
+            Arrange = s =>
+            {
+                s.SetGoDirective("1.21");
+                s.AppendToGoMod("toolchain default\n");
+            },
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "go: updates to go.mod needed" : "unknown directive: toolchain"),
+            Check = (_, _) => GoEnvVerdict.Error(NoVariable),
+            QuotesGo = true,
         },
     ];
 

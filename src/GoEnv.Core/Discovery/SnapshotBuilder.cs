@@ -141,6 +141,7 @@ public static class SnapshotBuilder
             Host = host,
             Go = go,
             GoProblem = goProblem,
+            InstalledElsewhere = go is null && options.GoExecutable is not { Length: > 0 } ? ToolchainFinder.Find(host, PredictModuleCache(host)) : [],
             GoOnPath = onPath,
             WorkingGoBehind = workingBehind,
             Version = version,

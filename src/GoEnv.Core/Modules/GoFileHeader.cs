@@ -1,13 +1,18 @@
+using System.Text;
+
 namespace GoEnv.Core.Modules;
 
 /// <summary>
 /// The head of a .go file, read as go/build's readGoInfo reads it: the build constraint lines of the leading
-/// comments, and the import declarations after the package clause (up to the first other declaration).
+/// comments, and the import declarations after the package clause (up to the first other declaration). It scans the
+/// UTF-8 bytes in place (every token it looks at is ASCII) and allocates only for constraint lines and import paths:
+/// a large tree has tens of thousands of files to read on every check.
 /// </summary>
 public sealed class GoFileHeader
 {
     // Import blocks sit at the top: 64 KiB covers any real file's header without reading generated giants whole.
     private const int MaxHeaderBytes = 64 * 1024;
+    private const int FirstRead = 4 * 1024;
 
     public string? GoBuild { get; private set; }
 
@@ -15,129 +20,163 @@ public sealed class GoFileHeader
 
     public List<(string Path, int Line)> Imports { get; } = [];
 
+    /// <summary>True when the text went on past the imports (a declaration followed them), so nothing was cut off.</summary>
+    public bool Complete { get; private set; }
+
     public static GoFileHeader Read(string path)
     {
-        string text;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
-            var buffer = new byte[Math.Min(stream.Length, MaxHeaderBytes)];
-            var read = 0;
-            while (read < buffer.Length && stream.Read(buffer, read, buffer.Length - read) is var n and > 0)
-            {
-                read += n;
-            }
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
 
-            text = System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+            // Most headers end in the first few KiB: read that, and more only when the import block goes on past it.
+            var buffer = new byte[Math.Min(length, FirstRead)];
+            while (true)
+            {
+                var read = 0;
+                while (read < buffer.Length && RandomAccess.Read(handle, buffer.AsSpan(read), read) is var n and > 0)
+                {
+                    read += n;
+                }
+
+                var header = Parse(buffer.AsSpan(0, read));
+                if (header.Complete || read >= length || buffer.Length >= MaxHeaderBytes)
+                {
+                    return header;
+                }
+
+                buffer = new byte[Math.Min(length, MaxHeaderBytes)];
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new GoFileHeader();
         }
-
-        return Parse(text);
     }
 
-    public static GoFileHeader Parse(string text)
+    public static GoFileHeader Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
+
+    public static GoFileHeader Parse(ReadOnlySpan<byte> text)
     {
         var header = new GoFileHeader();
-        var lexer = new Lexer(text);
-        // Leading comments: constraint lines. The package clause ends them.
-        while (lexer.Next() is { } token)
+        var scanner = new Scanner(text);
+
+        // Leading comments hold the constraint lines; the package clause ends them.
+        while (true)
         {
-            if (token.Comment is { } comment)
+            var token = scanner.Next(header);
+            if (token == Kind.End)
             {
-                var trimmed = comment.Trim();
-                if (trimmed.StartsWith("//go:build", StringComparison.Ordinal) && (trimmed.Length == 10 || char.IsWhiteSpace(trimmed[10])))
-                {
-                    header.GoBuild ??= trimmed[10..].Trim();
-                }
-                else if (trimmed.StartsWith("// +build", StringComparison.Ordinal))
-                {
-                    header.PlusBuild.Add(trimmed[9..].Trim());
-                }
-
-                continue;
+                return header;
             }
 
-            if (token.Word == "package")
+            if (token != Kind.Identifier || !scanner.Is("package"u8))
             {
-                lexer.Next();
-                break;
+                header.Complete = true;
+                return header;
             }
 
+            break;
+        }
+
+        if (scanner.Next(null) != Kind.Identifier)
+        {
             return header;
         }
 
-        while (lexer.Next() is { } token)
+        while (true)
         {
-            if (token.Comment is not null || token.Word == ";")
+            var token = scanner.NextCode();
+            if (token == Kind.End)
             {
-                continue;
+                return header;
             }
 
-            if (token.Word != "import")
+            if (token != Kind.Identifier || !scanner.Is("import"u8))
             {
-                break;
+                header.Complete = true;
+                return header;
             }
 
-            var next = lexer.NextCode();
-            if (next?.Word == "(")
+            token = scanner.NextCode();
+            if (token == Kind.Open)
             {
-                while (lexer.NextCode() is { } spec && spec.Word != ")")
+                while ((token = scanner.NextCode()) is not (Kind.Close or Kind.End))
                 {
-                    header.AddSpec(spec, lexer);
+                    header.AddSpec(token, ref scanner);
                 }
             }
-            else if (next is not null)
+            else if (token != Kind.End)
             {
-                header.AddSpec(next, lexer);
+                header.AddSpec(token, ref scanner);
             }
         }
-
-        return header;
     }
 
-    private void AddSpec(Token first, Lexer lexer)
+    private void AddSpec(Kind first, ref Scanner scanner)
     {
         // [name | . | _] "path"
         var token = first;
-        if (token.String is null && token.Word is not null and not ";")
+        if (token is Kind.Identifier or Kind.Other)
         {
-            token = lexer.NextCode() ?? token;
+            token = scanner.NextCode();
         }
 
-        if (token.String is { } path)
+        if (token == Kind.String)
         {
-            Imports.Add((path, token.Line));
+            Imports.Add((scanner.StringValue(), scanner.TokenLine));
         }
     }
 
-    private sealed record Token(string? Word, string? String, string? Comment, int Line);
-
-    private sealed class Lexer(string text)
+    private enum Kind
     {
+        End,
+        Identifier,
+        String,
+        Open,
+        Close,
+        Semicolon,
+        Other,
+    }
+
+    private ref struct Scanner(ReadOnlySpan<byte> text)
+    {
+        private readonly ReadOnlySpan<byte> _text = text;
         private int _i;
         private int _line = 1;
+        private int _start;
+        private int _end;
 
-        public Token? NextCode()
+        public int TokenLine { get; private set; }
+
+        public readonly bool Is(ReadOnlySpan<byte> word) => _text[_start.._end].SequenceEqual(word);
+
+        /// <summary>The string literal's value: a raw string as is, an interpreted one with \" and \\ unescaped.</summary>
+        public readonly string StringValue()
         {
-            while (Next() is { } t)
-            {
-                if (t.Comment is null && t.Word != ";")
-                {
-                    return t;
-                }
-            }
-
-            return null;
+            var value = Encoding.UTF8.GetString(_text[(_start + 1)..Math.Max(_start + 1, _end - 1)]);
+            return _text[_start] == (byte)'"' && value.Contains('\\', StringComparison.Ordinal)
+                ? value.Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal)
+                : value;
         }
 
-        public Token? Next()
+        public Kind NextCode()
         {
-            while (_i < text.Length)
+            Kind token;
+            while ((token = Next(null)) == Kind.Semicolon)
             {
-                var c = text[_i];
+            }
+
+            return token;
+        }
+
+        /// <summary>The next token; comments are skipped, and given to <paramref name="constraints"/> when it collects constraint lines.</summary>
+        public Kind Next(GoFileHeader? constraints)
+        {
+            while (_i < _text.Length)
+            {
+                var c = _text[_i];
                 if (c == '\n')
                 {
                     _line++;
@@ -145,61 +184,96 @@ public sealed class GoFileHeader
                     continue;
                 }
 
-                if (char.IsWhiteSpace(c) || c == '\uFEFF')
+                if (c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\f' or (byte)'\v')
                 {
                     _i++;
                     continue;
                 }
 
-                var line = _line;
-                if (c == '/' && _i + 1 < text.Length && text[_i + 1] == '/')
+                // A UTF-8 byte order mark.
+                if (c == 0xEF && _i + 2 < _text.Length && _text[_i + 1] == 0xBB && _text[_i + 2] == 0xBF)
                 {
-                    var end = text.IndexOf('\n', _i);
-                    end = end < 0 ? text.Length : end;
-                    var comment = text[_i..end].TrimEnd('\r');
-                    _i = end;
-                    return new Token(null, null, comment, line);
+                    _i += 3;
+                    continue;
                 }
 
-                if (c == '/' && _i + 1 < text.Length && text[_i + 1] == '*')
+                TokenLine = _line;
+                _start = _i;
+                if (c == '/' && _i + 1 < _text.Length && _text[_i + 1] == '/')
                 {
-                    var end = text.IndexOf("*/", _i + 2, StringComparison.Ordinal);
-                    end = end < 0 ? text.Length : end + 2;
-                    _line += text.AsSpan(_i, end - _i).Count('\n');
-                    _i = end;
-                    // A block comment is no constraint line.
-                    return new Token(null, null, "", line);
+                    var length = _text[_i..].IndexOf((byte)'\n');
+                    _i = length < 0 ? _text.Length : _i + length;
+                    constraints?.AddConstraint(_text[_start.._i]);
+                    continue;
                 }
 
-                if (c is '"' or '`')
+                if (c == '/' && _i + 1 < _text.Length && _text[_i + 1] == '*')
                 {
-                    var start = ++_i;
-                    while (_i < text.Length && text[_i] != c && !(c == '"' && text[_i] == '\n'))
+                    var length = _text[(_i + 2)..].IndexOf("*/"u8);
+                    var end = length < 0 ? _text.Length : _i + 2 + length + 2;
+                    _line += _text[_i..end].Count((byte)'\n');
+                    _i = end;
+                    continue;
+                }
+
+                _i++;
+                switch (c)
+                {
+                    case (byte)'"' or (byte)'`':
+                        while (_i < _text.Length && _text[_i] != c && !(c == '"' && _text[_i] == '\n'))
+                        {
+                            if (_text[_i] == '\n')
+                            {
+                                _line++;
+                            }
+
+                            _i += c == '"' && _text[_i] == '\\' ? 2 : 1;
+                        }
+
+                        _i = Math.Min(_i + 1, _text.Length);
+                        _end = _i;
+                        return Kind.String;
+                    case (byte)'(':
+                        _end = _i;
+                        return Kind.Open;
+                    case (byte)')':
+                        _end = _i;
+                        return Kind.Close;
+                    case (byte)';':
+                        _end = _i;
+                        return Kind.Semicolon;
+                }
+
+                if (IsIdentifierByte(c))
+                {
+                    while (_i < _text.Length && IsIdentifierByte(_text[_i]))
                     {
-                        _i += c == '"' && text[_i] == '\\' ? 2 : 1;
+                        _i++;
                     }
 
-                    var value = text[start..Math.Min(_i, text.Length)];
-                    _i++;
-                    return new Token(null, c == '"' ? value.Replace("\\\"", "\"", StringComparison.Ordinal) : value, null, line);
+                    _end = _i;
+                    return Kind.Identifier;
                 }
 
-                if (c is '(' or ')' or ';')
-                {
-                    _i++;
-                    return new Token(c.ToString(), null, null, line);
-                }
-
-                var wordStart = _i;
-                while (_i < text.Length && !char.IsWhiteSpace(text[_i]) && text[_i] is not '(' and not ')' and not ';' and not '"' and not '`' && !(text[_i] == '/' && _i + 1 < text.Length && text[_i + 1] is '/' or '*'))
-                {
-                    _i++;
-                }
-
-                return new Token(text[wordStart.._i], null, null, line);
+                _end = _i;
+                return Kind.Other;
             }
 
-            return null;
+            return Kind.End;
+        }
+
+        private static bool IsIdentifierByte(byte c) => c is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'_' or >= 0x80;
+    }
+
+    private void AddConstraint(ReadOnlySpan<byte> comment)
+    {
+        if (comment.StartsWith("//go:build"u8) && (comment.Length == 10 || comment[10] is (byte)' ' or (byte)'\t' or (byte)'\r'))
+        {
+            GoBuild ??= Encoding.UTF8.GetString(comment[10..]).Trim();
+        }
+        else if (comment.StartsWith("// +build"u8))
+        {
+            PlusBuild.Add(Encoding.UTF8.GetString(comment[9..]).Trim());
         }
     }
 }

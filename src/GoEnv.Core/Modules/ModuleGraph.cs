@@ -30,8 +30,14 @@ public sealed class ModuleGraph
     /// <summary>The directory Go names in "inconsistent vendoring in DIR".</summary>
     public string VendorRoot { get; init; } = "";
 
-    /// <summary>Requirements of the main modules (one per path, the highest version), in go.mod order.</summary>
+    /// <summary>Requirements of the main modules (one per path, the highest version), in go.work `use` order, then go.mod order.</summary>
     public IReadOnlyList<GraphModule> Modules { get; init; } = [];
+
+    /// <summary>
+    /// False when the main modules' imports were not read: more .go files than a check reads eagerly and no cheap fact
+    /// (go.sum, module cache, replacements, go lines, vendor/) pointing at a problem.
+    /// </summary>
+    public bool ImportsRead { get; init; } = true;
 
     /// <summary>Imports of the main modules that no requirement provides (outside vendor mode).</summary>
     public IReadOnlyList<PackageImport> UnprovidedImports { get; init; } = [];

@@ -7,6 +7,9 @@ namespace GoEnv.Core.Modules;
 /// </summary>
 public sealed class VendorList
 {
+    // vendorPkgModule: the last module line a package is listed under wins.
+    private readonly Dictionary<string, VendoredModule> _providers = new(StringComparer.Ordinal);
+
     private VendorList(string path) => Path = path;
 
     /// <summary>The modules.txt path.</summary>
@@ -28,19 +31,7 @@ public sealed class VendorList
     public VendoredModule? Find(string path, string version) => Modules.LastOrDefault(m => m.Path == path && m.Version == version);
 
     /// <summary>The module a vendored package comes from (vendorPkgModule); null when the package is not listed.</summary>
-    public VendoredModule? ProviderOf(string importPath)
-    {
-        VendoredModule? provider = null;
-        foreach (var module in Modules)
-        {
-            if (module.Packages.Any(p => p.ImportPath == importPath))
-            {
-                provider = module;
-            }
-        }
-
-        return provider;
-    }
+    public VendoredModule? ProviderOf(string importPath) => _providers.TryGetValue(importPath, out var module) ? module : null;
 
     /// <summary>The version the packages came from (vendorVersion): the highest module line of that path with packages.</summary>
     public string? VersionWithPackages(string path) =>
@@ -119,6 +110,7 @@ public sealed class VendorList
             if (fields.Length == 1 && current.Version.Length > 0)
             {
                 current.Packages.Add((fields[0], number));
+                _providers[fields[0]] = current;
             }
         }
     }

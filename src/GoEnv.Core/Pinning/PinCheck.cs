@@ -48,7 +48,7 @@ public static class PinCheck
         var selection = ToolchainSelector.Select(installed, goLine ?? needed, needed, range is null ? null : range.Contains, $"go >= {(goLine ?? needed).Text}" + (range is null ? "" : $" within {range.Text}"));
         if (selection.Chosen is not { } chosen)
         {
-            return new PinCheckResult(result, null, snapshot.Redactor.Redact($"{asked}, and GOTOOLCHAIN={pinned} would be pinned, but no installed Go satisfies {selection.Requirement}. Installed: {selection.Installed}. Nothing was pinned (GoEnv never downloads a toolchain; install go{needed.Text} or pin with --toolchain auto)."));
+            return new PinCheckResult(result, null, snapshot.Redactor.Redact($"{asked}, and GOTOOLCHAIN={pinned} would be pinned, but no installed Go satisfies {selection.Requirement}. Installed: {selection.Installed} (GoEnv looked at {ToolchainFinder.Places(snapshot.Host.Os)}). Nothing was pinned (GoEnv never downloads a toolchain; install go{needed.Text} or pin with --toolchain auto)."));
         }
 
         var again = GoEnvChecker.Check(host, options with { GoExecutable = chosen.GoExecutable(host.Os) });

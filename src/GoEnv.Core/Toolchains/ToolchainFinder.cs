@@ -10,6 +10,11 @@ namespace GoEnv.Core.Toolchains;
 /// </summary>
 public static class ToolchainFinder
 {
+    /// <summary>Where <see cref="Find"/> looks, in words (said whenever GoEnv found no Go that fits).</summary>
+    public static string Places(HostOs os) => os == HostOs.Windows
+        ? "the go on PATH, GOROOT, $RUNNER_TOOL_CACHE/go/*/*, %USERPROFILE%\\sdk\\go* and the module cache's golang.org/toolchain@*"
+        : "the go on PATH, GOROOT, /usr/local/go, /usr/lib/go-*, $RUNNER_TOOL_CACHE/go/*/*, ~/sdk/go* and the module cache's golang.org/toolchain@*";
+
     public static IReadOnlyList<InstalledToolchain> Find(HostEnvironment host, string? goModCache = null)
     {
         var found = new List<InstalledToolchain>();

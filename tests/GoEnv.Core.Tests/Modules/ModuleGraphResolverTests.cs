@@ -109,6 +109,32 @@ public sealed class ModuleGraphResolverTests
         Assert.AreEqual(3, graph.ToFetch.Count());
     }
 
+    [TestMethod]
+    public void Resolve_LargeHealthyTree_ReadsNoImportsUntilSomethingPointsAtAProblem()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.21");
+        dir.Write("app/go.sum", DepSum);
+        for (var i = 0; i < ModuleGraphResolver.ImportReadBudget; i++)
+        {
+            dir.Write($"app/p{i % 50}/f{i}.go", $"package p{i % 50}\n");
+        }
+
+        dir.Write("app/stray/s.go", "package stray\n\nimport \"example.org/nowhere\"\n");
+        var cache = Path.Combine(dir.Path, "modcache");
+        dir.Write("modcache/cache/download/example.org/dep/@v/v1.0.0.zip", "zip");
+
+        var healthy = Resolve(dir, "go1.22.3", ("GOMODCACHE", cache));
+        Assert.IsFalse(healthy.ImportsRead);
+        Assert.HasCount(0, healthy.UnprovidedImports);
+
+        // A module that is not in the module cache (GOPROXY=off): the imports are read after all.
+        File.Delete(Path.Combine(cache, "cache/download/example.org/dep/@v/v1.0.0.zip"));
+        var suspect = Resolve(dir, "go1.22.3", ("GOMODCACHE", cache));
+        Assert.IsTrue(suspect.ImportsRead);
+        Assert.AreEqual("example.org/nowhere", suspect.UnprovidedImports.Single().ImportPath);
+    }
+
     private static void WriteModule(TempDirectory dir, string goLine, string extra = "")
     {
         dir.Write("app/go.mod", $"module example.com/app\n\ngo {goLine}\n\nrequire example.org/dep v1.0.0\n\n{extra}");

@@ -163,8 +163,20 @@ public sealed class RulesTests
     {
         using var bed = new RuleTestBed();
         File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module example.com/app\n\ngo 1.19\n\nrequire example.org/dep v1.0.0\n");
+        File.WriteAllText(Path.Combine(bed.WorkDir, "app.go"), "package app\n\nimport _ \"example.org/dep\"\n");
         bed.Set("GOPROXY", "off");
         StringAssert.Contains(bed.Findings("GOENV0073").Single().Message, "example.org/dep v1.0.0");
+    }
+
+    [TestMethod]
+    public void Check_GoProxyOffWithUncachedRequirementNotImported_IsQuiet()
+    {
+        // Go loads only the modules that provide imported packages (lazy module loading, go 1.17+ go.mod).
+        using var bed = new RuleTestBed();
+        File.WriteAllText(Path.Combine(bed.WorkDir, "go.mod"), "module example.com/app\n\ngo 1.19\n\nrequire example.org/dep v1.0.0\n");
+        File.WriteAllText(Path.Combine(bed.WorkDir, "app.go"), "package app\n");
+        bed.Set("GOPROXY", "off");
+        Assert.HasCount(0, bed.Findings("GOENV0073"));
     }
 
     [TestMethod]

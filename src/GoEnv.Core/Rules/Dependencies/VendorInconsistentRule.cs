@@ -1,5 +1,4 @@
 using GoEnv.Core.Findings;
-using GoEnv.Core.Go;
 using GoEnv.Core.Modules;
 
 namespace GoEnv.Core.Rules.Dependencies;
@@ -28,10 +27,10 @@ internal sealed class VendorInconsistentRule : Rule
             yield break;
         }
 
-        var root = GoStrings.ShortPath(graph.VendorRoot, snapshot.Host.WorkingDirectory);
         foreach (var problem in graph.VendorProblems)
         {
-            yield return ReportAt(snapshot, problem.File, problem.Line, $"vendor/modules.txt disagrees with {Path.GetFileName(problem.File) switch { "modules.txt" => "go.mod", var name => name }}. Vendor mode is in force ({graph.ModeReason}), so every build stops with \"go: inconsistent vendoring in {root}:\", which lists: it fails with \"{problem.GoLine}\".", variable: graph.ModeFromGoFlags ? GoVariableNames.GoFlags : null);
+            var against = Path.GetFileName(problem.File) == "modules.txt" ? "go.mod" : Path.GetFileName(problem.File);
+            yield return ReportAt(snapshot, problem.File, problem.Line, $"vendor/modules.txt disagrees with {against}, and vendor mode is in force ({graph.ModeReason}): every build in {graph.VendorRoot} stops on inconsistent vendoring and fails with \"{problem.GoLine}\".", variable: graph.ModeFromGoFlags ? GoVariableNames.GoFlags : null);
         }
     }
 }

@@ -28,7 +28,7 @@ internal sealed class VendoredPackageMissingRule : Rule
         foreach (var import in graph.MissingVendoredPackages)
         {
             var listed = graph.Vendor?.ProviderOf(import.ImportPath) is not null;
-            var why = listed ? $"vendor/modules.txt lists it but vendor/{import.ImportPath} has no .go files" : "vendor/modules.txt does not list it";
+            var why = listed ? $"vendor/modules.txt lists it but vendor/{import.ImportPath} is gone" : "vendor/modules.txt does not list it";
             // Go 1.19 looks in the package's vendor directory when modules.txt lists it and reports the directory instead.
             var goText = listed && !snapshot.GoAtLeast(1, 21)
                 ? "cannot find package \\\".\\\" in:"

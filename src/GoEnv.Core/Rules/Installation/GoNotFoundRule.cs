@@ -22,6 +22,14 @@ internal sealed class GoNotFoundRule : Rule
         {
             // A problem with --go is about the command line, not about a variable.
             var fromPath = !problem.StartsWith("--go", StringComparison.Ordinal);
+            if (snapshot.InstalledElsewhere is [var newest, ..] installed)
+            {
+                // Debian's golang-1.N-go, a tool cache or ~/sdk install Go without putting it on PATH.
+                var list = string.Join(", ", installed.Select(t => $"go{t.Version.Text} in {t.GoRoot}"));
+                yield return Report(snapshot, $"No usable Go: {problem}, but Go is installed elsewhere: {list}.", $"Put {Path.Combine(newest.GoRoot, "bin")} first on PATH (or pass --go {newest.GoExecutable(snapshot.Host.Os)}); `goenv-action pin --go-version-file go.mod` picks the installation go.mod asks for.", variable: "PATH");
+                yield break;
+            }
+
             yield return Report(snapshot, $"No usable Go: {problem}.", variable: fromPath ? "PATH" : null);
         }
     }
