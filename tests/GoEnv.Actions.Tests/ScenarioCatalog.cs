@@ -1015,6 +1015,7 @@ internal static class ScenarioCatalog
         // Go 1.22 added the go command's own refusal; 1.19/1.21 link android internally and fail ios in the linker.
         ExternalLinking("android", "amd64", null, t => t.IsAtLeast(22), t => t.IsAtLeast(22) ? "android/amd64 requires external (cgo) linking" : null),
         ExternalLinking("ios", "arm64", "0", _ => true, t => t.IsAtLeast(22) ? "ios/arm64 requires external (cgo) linking" : "failed"),
+        ExternalLinking("ios", "amd64", null, _ => true, t => t.IsAtLeast(22) ? "default PIE binary requires external (cgo) linking, but cgo is not enabled" : "loadinternal: cannot find runtime/cgo"),
         ExternalLinking("android", "arm64", null, _ => false, _ => null),
         ExternalLinking("android", "amd64", "1", _ => true, _ => null),
         new()
@@ -1164,6 +1165,15 @@ internal static class ScenarioCatalog
 
     private static IEnumerable<Scenario> GoEnvFile() =>
     [
+        new()
+        {
+            // Go keeps the carriage return of a CRLF line, but splits GOFLAGS at white space, \r included: harmless there.
+            Name = "GOENV file: a CRLF line GOFLAGS=-modcacherw",
+            Variable = "GOFLAGS",
+            Arrange = s => s.WriteFile(s.DefaultGoEnvFile, "GOFLAGS=-modcacherw\r\n"),
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(quietOn: "GOFLAGS"),
+        },
         new()
         {
             // The user file holds a broken GOFLAGS, but GOENV=off means Go never reads it: healthy.

@@ -41,6 +41,15 @@ public static class ModuleGraphResolver
         }
 
         var release = inputs.Release;
+
+        // Go stops at a go.work or go.mod this release cannot parse (GOENV0102), or, from 1.21, whose go line is newer
+        // than the release (GOENV0101): it loads no graph at all.
+        if (release is not null && new[] { inputs.GoWork }.Concat(mains.Select(m => m.GoMod)).OfType<ModuleFile>()
+                .Any(f => ModFileGrammar.Errors(f, release).Count > 0 || (release.AtLeast(1, 21) && f.GoLineVersion is { } wanted && wanted > release)))
+        {
+            return ModuleGraph.None;
+        }
+
         var versionFile = inWorkspace ? inputs.GoWork! : mains[0].GoMod;
         var goLine = versionFile.Go?.Value ?? "";
         var flags = GoFlagsTokenizer.Split(Value(GoVariableNames.GoFlags), release, out var splitError);

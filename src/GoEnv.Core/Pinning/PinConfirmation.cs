@@ -47,11 +47,12 @@ public static class PinConfirmation
 
     /// <summary>
     /// True when Go can load the build's packages without a download (vendored, or every module that provides a package
-    /// in the module cache, a replacement directory or a file:// mirror) and without editing go.mod (not -mod=mod): the
-    /// confirmation then loads the packages instead of parsing go.mod alone.
+    /// in the module cache, a replacement directory or a file:// mirror), without editing go.mod (not -mod=mod), and the
+    /// main modules are within the check's import budget: the confirmation then loads the packages instead of parsing
+    /// go.mod alone. Loading is bounded that way: on moby (2,200 .go files, 8,200 vendored) it takes about 3 s.
     /// </summary>
     internal static bool LoadsGraphOffline(Modules.ModuleGraph graph) =>
-        graph.IsLoaded && graph.Mode != Modules.BuildMode.Mod
+        graph.IsLoaded && graph.ImportsRead && graph.Mode != Modules.BuildMode.Mod
         && !graph.Modules.Any(m => m.ProvidesPackages && m.Origin is Modules.ModuleOrigin.Download or Modules.ModuleOrigin.Unavailable);
 
     /// <summary>The host's environment with the pinned variables over it: what a later step that loads the pin has.</summary>

@@ -13,7 +13,7 @@ internal sealed class GoSumDbInvalidRule : Rule
 
     public override string? Variable => GoVariableNames.GoSumDb;
 
-    public override string Description => "GOSUMDB is `off`, `sum.golang.org` (or `sum.golang.google.cn`), or a verifier key `<name>+<8 hex digits>+<base64 Ed25519 key>`, optionally followed by one space and the database URL. Go checks it only when it first needs the checksum database (a module not yet in go.sum), which then fails: `verifying module: invalid GOSUMDB: malformed verifier id`.";
+    public override string Description => "GOSUMDB is `off`, `sum.golang.org` (or `sum.golang.google.cn`), or a verifier key `<name>+<8 hex digits>+<base64 Ed25519 key>`, optionally followed by one space and the database URL. Go checks it only when it first needs the checksum database (a module not yet in go.sum), which then fails: `verifying go.mod: invalid GOSUMDB: malformed verifier id` (`verifying module: …` when only a zip's checksum is missing).";
 
     public override string Fix => "Use GOSUMDB=sum.golang.org, the full verifier key of your own checksum database, or exclude private modules with GONOSUMDB/GOPRIVATE instead.";
 
@@ -28,7 +28,7 @@ internal sealed class GoSumDbInvalidRule : Rule
         if (GoSumDb.Validate(value, out _) is { } error)
         {
             var why = value.Length == 0 && snapshot.GoRootEnvFile is { Exists: false } goEnv ? $" (empty because {goEnv.Path} is missing)" : "";
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoSumDb)} is {Quote(value)}{why}: the first checksum lookup fails with \"verifying module: {error}\".");
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoSumDb)} is {Quote(value)}{why}: the first checksum lookup (a go.mod's, before any zip's) fails with \"verifying go.mod: {error}\".");
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ExternalLinkingRule : Rule
 
     public override string? Variable => GoVariableNames.CgoEnabled;
 
-    public override string Description => "Some targets can only be linked by the C toolchain (internal/platform.MustLinkExternal): android on every GOARCH but arm64, and ios/arm64. With cgo off — CGO_ENABLED=0, or left unset in a cross build, where Go turns it off — every program or test build fails (Go 1.22+: `android/amd64 requires external (cgo) linking, but cgo is not enabled`; before, ios/arm64 fails in the linker, which runs the host's C compiler, while android links internally). With cgo on, a cross build for android or ios needs a C compiler for that target (the NDK's clang, Xcode's clang) in CC or CC_FOR_GOOS_GOARCH; the host's gcc/clang fails (`android/log.h: No such file or directory`, `C compiler \"clang\" not found`). Packages that are only compiled, not linked, build either way.";
+    public override string Description => "Some targets can only be linked by the C toolchain (internal/platform.MustLinkExternal): android on every GOARCH but arm64, and ios/arm64; and ios/amd64 (the simulator), whose programs are PIE by default, which only the C toolchain links there (`default PIE binary requires external (cgo) linking, but cgo is not enabled`, before 1.22 `loadinternal: cannot find runtime/cgo`). With cgo off — CGO_ENABLED=0, or left unset in a cross build, where Go turns it off — every program or test build fails (Go 1.22+: `android/amd64 requires external (cgo) linking, but cgo is not enabled`; before, ios/arm64 fails in the linker, which runs the host's C compiler, while android links internally). With cgo on, a cross build for android or ios needs a C compiler for that target (the NDK's clang, Xcode's clang) in CC or CC_FOR_GOOS_GOARCH; the host's gcc/clang fails (`android/log.h: No such file or directory`, `C compiler \"clang\" not found`). Packages that are only compiled, not linked, build either way.";
 
     public override string Fix => "Set CGO_ENABLED=1 and CC (or CC_FOR_android_amd64, …) to the target's C compiler — for Android the NDK's clang for the API level, for iOS Xcode's clang — or build for android/arm64, which links without cgo.";
 
@@ -23,6 +23,16 @@ internal sealed class ExternalLinkingRule : Rule
         var target = $"{goos}/{goarch}";
         var mustLinkExternal = (goos == "android" && goarch != "arm64") || (goos == "ios" && goarch == "arm64");
         var cgo = snapshot.Value(GoVariableNames.CgoEnabled) == "1";
+
+        // ios/amd64 (the simulator) builds programs as PIE by default, which only the C toolchain links there.
+        if (!cgo && target == "ios/amd64")
+        {
+            var why = snapshot.Variable(GoVariableNames.CgoEnabled).IsExplicit ? Origin(snapshot, GoVariableNames.CgoEnabled) + " is 0" : "cgo is off (CGO_ENABLED is not set, and Go turns cgo off for a cross build)";
+            var text = snapshot.GoAtLeast(1, 22) || snapshot.Version is null ? "default PIE binary requires external (cgo) linking, but cgo is not enabled" : "loadinternal: cannot find runtime/cgo";
+            yield return Report(snapshot, $"GOOS/GOARCH is {target}, whose programs are position-independent (PIE) by default, which only the C toolchain links there, and {why}: every program or test build fails with \"{text}\".");
+            yield break;
+        }
+
         if (!cgo && mustLinkExternal)
         {
             var why = snapshot.Variable(GoVariableNames.CgoEnabled).IsExplicit ? Origin(snapshot, GoVariableNames.CgoEnabled) + " is 0" : "cgo is off (CGO_ENABLED is not set, and Go turns cgo off for a cross build)";

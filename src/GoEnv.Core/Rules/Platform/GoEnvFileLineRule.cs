@@ -42,7 +42,12 @@ internal sealed class GoEnvFileLineRule : Rule
         foreach (var entry in file.Entries.Values)
         {
             var v = entry.Value;
-            if (v.EndsWith('\r'))
+            if (v.EndsWith('\r') && entry.Key == GoVariableNames.GoFlags)
+            {
+                // GOFLAGS is split at white space, carriage returns included (strings.Fields; quoted.Split from 1.21).
+                yield return ReportAt(snapshot, file.Path, entry.Line, $"{file.Path} line {entry.Line} ends with a carriage return (a CRLF file): Go keeps it in GOFLAGS, but splits GOFLAGS at white space, so it does no harm there (other lines of the file would keep theirs).", "Save the file with LF line endings.", Severity.Notice, entry.Key);
+            }
+            else if (v.EndsWith('\r'))
             {
                 yield return ReportAt(snapshot, file.Path, entry.Line, $"{file.Path} line {entry.Line} ends with a carriage return (a CRLF file): Go keeps it, so {entry.Key} is {Quote(v)}.", "Save the file with LF line endings.", variable: entry.Key);
             }

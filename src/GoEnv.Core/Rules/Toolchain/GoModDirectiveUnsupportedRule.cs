@@ -48,9 +48,16 @@ internal sealed class GoModDirectiveUnsupportedRule : Rule
             }
 
             var shown = file.IsWorkspace || !release.AtLeast(1, 21) ? file.Path : GoStrings.ShortPath(file.Path, snapshot.Host.WorkingDirectory);
-            foreach (var (line, text) in ModFileGrammar.Errors(file, release))
+            var errors = ModFileGrammar.Errors(file, release).ToList();
+            foreach (var (line, text) in errors)
             {
                 yield return ReportAt(snapshot, file.Path, line, $"{Path.GetFileName(file.Path)} line {line} cannot be parsed by go{release.Text}{(snapshot.Toolchain.Switches ? $" (the toolchain GOTOOLCHAIN selects)" : "")}: every module command fails with \"{shown}:{line}: {text}\".", FixFor(text, file.IsWorkspace), variable: file.IsWorkspace ? GoVariableNames.GoWork : null);
+            }
+
+            // Go stops at the first file it cannot parse (go.work, then the modules in `use` order): it never reads the others.
+            if (errors.Count > 0)
+            {
+                yield break;
             }
         }
     }

@@ -29,7 +29,8 @@ internal sealed class GoVersionTooNewRule : Rule
         var name = GoStrings.ShortPath(file.Path, snapshot.Host.WorkingDirectory);
         if (!local.AtLeast(1, 21))
         {
-            if (wanted > local)
+            // A go line this release cannot even parse ("1.21.0" before 1.21) is GOENV0102's error: nothing builds.
+            if (wanted > local && ModFileGrammar.Errors(file, local).Count == 0)
             {
                 yield return ReportAt(snapshot, file.Path, goLine.Line, $"{name} says go {goLine.Value}, newer than the installed {snapshot.VersionText}. Go {snapshot.VersionText} builds anyway (it predates toolchain selection) but fails on language features or standard-library APIs of go {goLine.Value}.", severity: Severity.Warning);
             }
