@@ -13,7 +13,7 @@ internal static class ModuleGraphScenarios
     /// <summary>A finding about a file (go.mod, go.sum, vendor/modules.txt, a .go file), not a variable.</summary>
     private const string? NoVariable = null;
 
-    public static IEnumerable<Scenario> All() => [.. Vendoring(), .. Checksums(), .. GoLines(), .. ToolchainLines(), .. Replacements(), .. Sources()];
+    public static IEnumerable<Scenario> All() => [.. Vendoring(), .. Checksums(), .. GoLines(), .. ToolchainLines(), .. Replacements(), .. Workspaces(), .. Sources()];
 
     private static IEnumerable<Scenario> Vendoring() =>
     [
@@ -365,6 +365,36 @@ internal static class ModuleGraphScenarios
             },
             Go = _ => GoExpectation.Failure(),
             Check = (_, _) => GoEnvVerdict.Error(NoVariable, "GOPROXY"),
+        },
+    ];
+
+    private static IEnumerable<Scenario> Workspaces() =>
+    [
+        new()
+        {
+            // In workspace mode Go reads the replacement's go.mod before it checks the directory.
+            Name = "workspace: a go.work replace names a missing directory",
+            Variable = "(go.work)",
+            Arrange = s => s.WriteGoWork("go 1.19\n\nuse ./app\n\nreplace example.org/dep => ./depx\n"),
+            Go = _ => GoExpectation.Failure("depx/go.mod: no such file or directory"),
+            Check = (_, s) => GoEnvVerdict.Error(NoVariable).At(s.PathTo("go.work"), 5),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // `go work vendor` (1.22+) writes vendor/ beside go.work; 1.19 and 1.21 build a workspace -mod=readonly,
+            // ignore it and must download.
+            Name = "workspace: vendor/ made by go work vendor, GOPROXY=off, empty module cache",
+            Variable = "GOPROXY",
+            Arrange = s =>
+            {
+                s.WriteGoWork("go 1.19\n\nuse ./app\n");
+                s.WorkVendor(with: GoToolchains.Require()[^1]);
+                s.ClearModuleCache();
+                s.Set("GOPROXY", "off");
+            },
+            Go = t => t.IsAtLeast(22) ? GoExpectation.Success() : GoExpectation.Failure("module lookup disabled by GOPROXY=off"),
+            Check = (t, _) => t.IsAtLeast(22) ? GoEnvVerdict.NoError() : GoEnvVerdict.Error("GOPROXY"),
         },
     ];
 

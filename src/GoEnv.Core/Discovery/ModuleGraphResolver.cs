@@ -57,6 +57,12 @@ public static class ModuleGraphResolver
         var modFlag = flagWords.LastOrDefault(w => w.Name == "mod")?.Value;
         var tags = flagWords.LastOrDefault(w => w.Name == "tags")?.Value ?? "";
 
+        // Workspace mode refuses -mod=mod (and, before 1.22, -mod=vendor) before it loads anything (GOENV0056).
+        if (inWorkspace && (modFlag == "mod" || (modFlag == "vendor" && release is not null && !release.AtLeast(1, 22))))
+        {
+            return ModuleGraph.None;
+        }
+
         var vendorDirectory = System.IO.Path.Combine(inWorkspace ? System.IO.Path.GetDirectoryName(inputs.GoWork!.Path)! : mains[0].Directory, "vendor");
         var vendor = Directory.Exists(vendorDirectory) ? VendorList.Read(System.IO.Path.Combine(vendorDirectory, "modules.txt")) : null;
         var (mode, reason) = DecideMode(modFlag, inWorkspace, release, goLine, vendor);
@@ -104,7 +110,7 @@ public static class ModuleGraphResolver
 
         foreach (var graphModule in modules.Values)
         {
-            Locate(graphModule, mode, vendorDirectory, vendor, cache, proxy, noProxy, release);
+            Locate(graphModule, mode, inWorkspace, vendorDirectory, vendor, cache, proxy, noProxy);
             graphModule.ZipSum = sums.For(graphModule.SourcePath, graphModule.SourceVersion, goMod: false).FirstOrDefault();
             graphModule.ModSum = sums.For(graphModule.SourcePath, graphModule.SourceVersion, goMod: true).FirstOrDefault();
         }
@@ -147,21 +153,22 @@ public static class ModuleGraphResolver
                 return (BuildMode.Readonly, "GOFLAGS sets -mod=readonly");
         }
 
-        // Before 1.22 a workspace has no vendor directory of its own: workspace mode builds -mod=readonly.
-        if (vendor is null || (inWorkspace && release is not null && !release.AtLeast(1, 22)))
+        if (vendor is null)
         {
             return (BuildMode.Readonly, "no vendor directory");
         }
 
+        // Before 1.22 a workspace has no vendor directory of its own: workspace mode builds -mod=readonly.
+        if (inWorkspace && release is not null && !release.AtLeast(1, 22))
+        {
+            return (BuildMode.Readonly, $"go{release.Text} does not use a vendor directory in workspace mode (Go 1.22+ do)");
+        }
+
+        // No go line counts as at least 1.14 (1.16 from Go 1.21, the running release's language before).
         var versionSource = inWorkspace ? "go.work" : "go.mod";
         if (GoVersion.ParseStrict(goLine) is { } line && !line.AtLeast(1, 14))
         {
             return (BuildMode.Readonly, $"the go line in {versionSource} is {goLine}, below 1.14, so vendor/ is not used");
-        }
-
-        if (goLine.Length == 0 && (release is null || release.AtLeast(1, 21)))
-        {
-            // No go line: Go takes it as 1.16 (1.21+) or the running version's language (before); both are ≥ 1.14.
         }
 
         if ((release is null || release.AtLeast(1, 22)) && vendor.IsWorkspace != inWorkspace)
@@ -190,7 +197,7 @@ public static class ModuleGraphResolver
     }
 
     /// <summary>Where the module's files come from, its go line, and the module cache's hashes.</summary>
-    private static void Locate(GraphModule module, BuildMode mode, string vendorDirectory, VendorList? vendor, string cache, GoProxyParseResult proxy, string noProxy, GoVersion? release)
+    private static void Locate(GraphModule module, BuildMode mode, bool inWorkspace, string vendorDirectory, VendorList? vendor, string cache, GoProxyParseResult proxy, string noProxy)
     {
         if (mode == BuildMode.Vendor)
         {
@@ -207,13 +214,16 @@ public static class ModuleGraphResolver
             var directory = System.IO.Path.GetFullPath(replacement.NewPath, baseDirectory);
             module.Directory = directory;
             var goMod = System.IO.Path.Combine(directory, "go.mod");
-            if (!Directory.Exists(directory))
+            // A module imports from it: Go checks that the directory exists (single-module mode), or first reads its go.mod
+            // to load the graph (workspace mode, and any missing go.mod): "reading ../x/go.mod: open /abs/x/go.mod: …",
+            // the relative part from the working directory.
+            if (!Directory.Exists(directory) && !inWorkspace)
             {
                 module.ReplacementProblem = $"replacement directory {replacement.NewPath} does not exist";
             }
             else if (!File.Exists(goMod))
             {
-                module.ReplacementProblem = $"reading {RelativeTo(goMod, baseDirectory)}: open {goMod}: no such file or directory";
+                module.ReplacementProblem = $"open {goMod}: no such file or directory";
             }
             else
             {
@@ -290,7 +300,6 @@ public static class ModuleGraphResolver
         }
 
         module.Origin = ModuleOrigin.Unavailable;
-        _ = release;
     }
 
     /// <summary>
@@ -447,12 +456,5 @@ public static class ModuleGraphResolver
         {
             return null;
         }
-    }
-
-    /// <summary>base.ShortPath: the relative path when it is shorter.</summary>
-    internal static string RelativeTo(string path, string directory)
-    {
-        var relative = System.IO.Path.GetRelativePath(directory, path);
-        return relative.Length < path.Length ? relative : path;
     }
 }

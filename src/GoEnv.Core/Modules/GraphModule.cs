@@ -30,7 +30,10 @@ public sealed class GraphModule
     /// <summary>The directory the build reads the module from (vendor/…, the replacement, or the extracted cache copy); null when not on disk.</summary>
     public string? Directory { get; set; }
 
-    /// <summary>Why a directory replacement cannot be used, in Go's words ("replacement directory ../x does not exist"); null when it can.</summary>
+    /// <summary>
+    /// Why a directory replacement cannot be used, in Go's words as they appear in its error ("replacement directory
+    /// ../x does not exist", "open /abs/x/go.mod: no such file or directory"); null when it can.
+    /// </summary>
     public string? ReplacementProblem { get; set; }
 
     public ModuleOrigin Origin { get; set; }

@@ -188,6 +188,9 @@ internal sealed class GoSandbox : IDisposable
     /// <summary>Real Go writes vendor/ (`go mod vendor`) with this sandbox's toolchain; throws when it cannot.</summary>
     public void Vendor() => RunGoOrThrow(Toolchain, "mod", "vendor");
 
+    /// <summary>Real Go (<paramref name="with"/>, 1.22+) writes the workspace's vendor/ (`go work vendor`); throws when it cannot.</summary>
+    public void WorkVendor(GoToolchain with) => RunGoOrThrow(with, "work", "vendor");
+
     private void RunGoOrThrow(GoToolchain toolchain, params string[] args)
     {
         ProcessResult result = ChildProcess.Run(toolchain.GoBinary, args, WorkingDirectory, _environment, s_goTimeout);
