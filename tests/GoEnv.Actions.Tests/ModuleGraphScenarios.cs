@@ -382,6 +382,20 @@ internal static class ModuleGraphScenarios
         },
         new()
         {
+            // Outside a workspace this is "missing go.sum entry"; a workspace fetches the module and adds go.work.sum.
+            Name = "workspace: go.sum lacks the imported module, GONOSUMDB covers it",
+            Variable = "(go.sum)",
+            Arrange = s =>
+            {
+                s.WriteGoWork("go 1.19\n\nuse ./app\n");
+                s.WriteGoSum("");
+                s.Set("GONOSUMDB", "example.org");
+            },
+            Go = _ => GoExpectation.Success(),
+            Check = (_, _) => GoEnvVerdict.NoError(),
+        },
+        new()
+        {
             // `go work vendor` (1.22+) writes vendor/ beside go.work; 1.19 and 1.21 build a workspace -mod=readonly,
             // ignore it and must download.
             Name = "workspace: vendor/ made by go work vendor, GOPROXY=off, empty module cache",

@@ -14,7 +14,7 @@ internal sealed class DependencyGoAboveMainRule : Rule
 
     public override string? Variable => null;
 
-    public override string Description => "From Go 1.21 the main module's go line must be at least the go line of every module that provides an imported package, when that is 1.21 or newer (go 1.21 made go lines minimums; `go mod tidy` raises go.mod's). Otherwise go.mod is out of date and -mod=readonly refuses to fix it: `go: updates to go.mod needed; to update it: go mod tidy`. A dependency at go 1.20 or older never raises it; Go 1.19 does not check.";
+    public override string Description => "From Go 1.21 the main module's go line must be at least the go line of every module that provides an imported package, when that is 1.21 or newer (go 1.21 made go lines minimums; `go mod tidy` raises go.mod's). Otherwise go.mod is out of date and -mod=readonly (the default without vendor/) refuses to fix it (-mod=mod raises the go line itself): `go: updates to go.mod needed; to update it: go mod tidy`. A dependency at go 1.20 or older never raises it; Go 1.19 does not check.";
 
     public override string Fix => "Run `go mod tidy` (it raises go.mod's go line) and commit go.mod, or require an older version of the dependency.";
 
@@ -23,7 +23,7 @@ internal sealed class DependencyGoAboveMainRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var graph = snapshot.Graph;
-        if (snapshot.RunningVersion is not { } running || !running.AtLeast(1, 21) || graph.Mode == BuildMode.Vendor || graph.InWorkspace)
+        if (snapshot.RunningVersion is not { } running || !running.AtLeast(1, 21) || graph.Mode != BuildMode.Readonly || graph.InWorkspace)
         {
             yield break;
         }

@@ -13,14 +13,15 @@ internal sealed class GoSumMissingRule : Rule
 
     public override string? Variable => null;
 
-    public override string Description => "Under -mod=readonly (the default without vendor/) Go verifies every module that provides an imported package against go.sum and may not add a missing line: with no `path version h1:…` line for it (a `/go.mod` line alone is not enough) the build fails with `missing go.sum entry for module providing package example.com/x (imported by example.com/app)`, before anything is compiled. Modules that are required but whose packages are not imported need no line.";
+    public override string Description => "Under -mod=readonly (the default without vendor/) Go verifies every module that provides an imported package against go.sum and may not add a missing line: with no `path version h1:…` line for it (a `/go.mod` line alone is not enough) the build fails with `missing go.sum entry for module providing package example.com/x (imported by example.com/app)`, before anything is compiled. Modules that are required but whose packages are not imported need no line. In workspace mode Go adds a missing line to go.work.sum instead (fetching the module and asking the checksum database), so there is no such error.";
 
     public override string Fix => "Run `go mod tidy` (or `go mod download MODULE`) with a working GOPROXY and commit go.sum.";
 
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var graph = snapshot.Graph;
-        if (graph.Mode != BuildMode.Readonly)
+        // modload's mustHaveSums: -mod=readonly outside workspace mode (a workspace adds what is missing to go.work.sum).
+        if (graph.Mode != BuildMode.Readonly || graph.InWorkspace)
         {
             yield break;
         }

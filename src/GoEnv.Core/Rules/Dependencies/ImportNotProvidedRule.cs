@@ -22,7 +22,7 @@ internal sealed class ImportNotProvidedRule : Rule
         var graph = snapshot.Graph;
         if (graph.IsLoaded && !graph.ImportsRead)
         {
-            yield return ReportAt(snapshot, graph.MainGoMod, 0, $"The main modules hold more than {Discovery.ModuleGraphResolver.ImportReadBudget:N0} .go files and nothing in go.mod, go.sum, vendor/ or the module cache points at a problem, so check did not read their imports: an import that no requirement provides (or that vendor/ lacks) is not looked for here. `pin` has real Go load the packages before it writes anything.", severity: Severity.Notice);
+            yield return Report(snapshot, $"The main modules hold more than {Discovery.ModuleGraphResolver.ImportReadBudget:N0} .go files and nothing in go.mod, go.sum, vendor/ or the module cache points at a problem, so check did not read their imports: an import that no requirement provides (or that vendor/ lacks) is not looked for here. `pin` has real Go load the packages before it writes anything.", severity: Severity.Notice);
             yield break;
         }
 
