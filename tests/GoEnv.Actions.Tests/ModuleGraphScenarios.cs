@@ -71,6 +71,20 @@ internal static class ModuleGraphScenarios
         },
         new()
         {
+            // readVendorList (1.21+) stops at a go version newer than the running release, imported or not.
+            Name = "vendor: modules.txt records go 1.30 for a vendored module",
+            Variable = "GOTOOLCHAIN",
+            Arrange = s =>
+            {
+                s.Vendor();
+                EditModulesTxt(s, text => text.Replace("## explicit; go 1.19", "## explicit; go 1.30", StringComparison.Ordinal));
+            },
+            Go = t => t.IsAtLeast(21) ? GoExpectation.Failure("example.org/dep in vendor/modules.txt requires go >= 1.30") : GoExpectation.Success(),
+            Check = (t, _) => t.IsAtLeast(21) ? GoEnvVerdict.Error("GOTOOLCHAIN") : GoEnvVerdict.NoError(),
+            QuotesGo = true,
+        },
+        new()
+        {
             Name = "vendor: the files of a vendored package are gone",
             Variable = "(vendor)",
             Arrange = s =>

@@ -182,6 +182,9 @@ public sealed class PinTests
         var go = GoToolchains.Require()[^1];
         var (dir, env) = Sandbox(go);
         File.WriteAllText(Path.Combine(dir, "go.sum"), "example.org/dep v1.0.0 h1:x=\n");
+
+        // Keys only: the module stops importing the dependency, whose go.sum line above no build could use.
+        File.WriteAllText(Path.Combine(dir, "app.go"), "package app\n");
         Dictionary<string, string> Keys(params (string Name, string Value)[] set)
         {
             var matrixEnv = new Dictionary<string, string>(env);
@@ -243,7 +246,7 @@ public sealed class PinTests
 
         env["RUNNER_TOOL_CACHE"] = toolCache;
         var wanted = all[^2];
-        File.WriteAllText(Path.Combine(dir, "go.mod"), $"module example.com/app\n\ngo {wanted.Major}.{wanted.Minor}\n\ntoolchain {wanted.Version}\n");
+        File.WriteAllText(Path.Combine(dir, "go.mod"), $"module example.com/app\n\ngo {wanted.Major}.{wanted.Minor}\n\ntoolchain {wanted.Version}\n\nrequire {DependencyModule.Path} {DependencyModule.Version}\n");
         var pin = Goenv(dir, env, "pin", "--go-version-file", "go.mod");
         if (!wanted.IsAtLeast(21))
         {

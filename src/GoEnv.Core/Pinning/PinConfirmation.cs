@@ -46,14 +46,15 @@ public static class PinConfirmation
     internal static readonly string[] LoadPackages = ["list", "-deps", "-f", "{{with .Error}}{{.}}{{end}}", "./..."];
 
     /// <summary>
-    /// True when Go can load the build's packages without a download (vendored, or every module that provides a package
-    /// in the module cache, a replacement directory or a file:// mirror), without editing go.mod (not -mod=mod), and the
-    /// main modules are within the check's import budget: the confirmation then loads the packages instead of parsing
-    /// go.mod alone. Loading is bounded that way: on moby (2,200 .go files, 8,200 vendored) it takes about 3 s.
+    /// True when Go can load the build's packages from disk alone (vendored, or every module that provides a package in
+    /// the module cache or a replacement directory — not a file:// mirror: a GOPROXY holding a credential is left out of
+    /// the pin, so the confirmation may not see that mirror), without editing go.mod (not -mod=mod), and the main
+    /// modules are within the check's import budget: the confirmation then loads the packages instead of parsing go.mod
+    /// alone. Loading is bounded that way: on moby (2,200 .go files, 8,200 vendored) it takes about 3 s.
     /// </summary>
     internal static bool LoadsGraphOffline(Modules.ModuleGraph graph) =>
         graph.IsLoaded && graph.ImportsRead && graph.Mode != Modules.BuildMode.Mod
-        && !graph.Modules.Any(m => m.ProvidesPackages && m.Origin is Modules.ModuleOrigin.Download or Modules.ModuleOrigin.Unavailable);
+        && graph.Modules.All(m => !m.ProvidesPackages || m.Origin is Modules.ModuleOrigin.Vendor or Modules.ModuleOrigin.Directory or Modules.ModuleOrigin.ModuleCache);
 
     /// <summary>The host's environment with the pinned variables over it: what a later step that loads the pin has.</summary>
     private static Dictionary<string, string> PinnedProcessEnvironment(HostEnvironment host, PinnedEnvironment pinned)

@@ -55,6 +55,12 @@ public abstract class Rule
     /// </summary>
     protected static string QuoteInGoLine(string value) => GoStrings.Quote(value).Replace("\"", "\\\"", StringComparison.Ordinal);
 
+    /// <summary>
+    /// What gover.TooNewError adds after "running go 1.N.M": "; GOTOOLCHAIN=local" unless GOTOOLCHAIN is empty or auto.
+    /// </summary>
+    protected static string TooNewExplanation(GoSnapshot snapshot) =>
+        snapshot.Value(GoVariableNames.GoToolchain) is { Length: > 0 } gotoolchain && gotoolchain != "auto" ? "; GOTOOLCHAIN=" + gotoolchain : "";
+
     /// <summary>"GOFLAGS (from /home/u/.config/go/env:2)" or "GOFLAGS (from the process environment)".</summary>
     protected static string Origin(GoSnapshot snapshot, string variable)
     {

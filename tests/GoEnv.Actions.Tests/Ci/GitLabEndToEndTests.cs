@@ -42,7 +42,12 @@ public sealed class GitLabEndToEndTests
     [TestMethod]
     public void Pin_Healthy_DotenvPassesGitLabsParserAndALaterJobVerifies()
     {
-        var (sandbox, env) = Job(s => s.Set("GOFLAGS", "-mod=readonly"));
+        // Healthy down to the module graph: with the module cache filled nothing is left to download (no GOENV0159 notice).
+        var (sandbox, env) = Job(s =>
+        {
+            s.Set("GOFLAGS", "-mod=readonly");
+            s.FillModuleCache();
+        });
 
         var result = Goenv(sandbox, env, "pin");
 

@@ -28,8 +28,7 @@ internal sealed class DependencyNeedsNewerGoRule : Rule
         }
 
         var graph = snapshot.Graph;
-        var gotoolchain = snapshot.Value(GoVariableNames.GoToolchain);
-        var explain = gotoolchain.Length > 0 && gotoolchain != "auto" ? "; GOTOOLCHAIN=" + gotoolchain : "";
+        var explain = TooNewExplanation(snapshot);
         if (graph.Mode == BuildMode.Vendor && graph.Vendor is { } vendor)
         {
             var modulesTxt = GoStrings.ShortPath(vendor.Path, snapshot.Host.WorkingDirectory);

@@ -45,7 +45,7 @@ internal sealed class GoVersionTooNewRule : Rule
         }
 
         var gotoolchain = snapshot.Value(GoVariableNames.GoToolchain);
-        var explain = gotoolchain.Length > 0 && gotoolchain != "auto" ? "; GOTOOLCHAIN=" + gotoolchain : "";
+        var explain = TooNewExplanation(snapshot);
         var runs = snapshot.Toolchain.Switches ? $"the toolchain GOTOOLCHAIN={gotoolchain} selects is {snapshot.Toolchain.Toolchain}" : $"the toolchain is the installed {snapshot.VersionText} and GOTOOLCHAIN={(gotoolchain.Length == 0 ? "(empty, acts as local)" : gotoolchain)} forbids switching";
         yield return ReportAt(snapshot, file.Path, goLine.Line, $"{name} requires go >= {goLine.Value}, but {runs}: every go command fails with \"go: {name} requires go >= {goLine.Value} (running go {running.Text}{explain})\".");
     }
