@@ -201,6 +201,23 @@ public sealed class RulesTests
     }
 
     [TestMethod]
+    public void Check_GoInstalledButNotOnPath_NamesTheInstallation()
+    {
+        // The bed's Go install (bin/go, VERSION) as a tool-cache entry, with nothing on PATH.
+        using var bed = new RuleTestBed("go1.22.12");
+        var toolCache = Path.Combine(bed.Root, "toolcache");
+        Directory.CreateDirectory(Path.Combine(toolCache, "go", "1.22.12"));
+        Directory.CreateSymbolicLink(Path.Combine(toolCache, "go", "1.22.12", "x64"), bed.GoRoot);
+        bed.Env["RUNNER_TOOL_CACHE"] = toolCache;
+        bed.Env["PATH"] = "/nonexistent-bin";
+
+        var finding = bed.Check().Findings.Single(f => f.RuleId == "GOENV0001");
+
+        StringAssert.Contains(finding.Message, $"go1.22.12 in {bed.GoRoot}");
+        StringAssert.Contains(finding.Fix, "first on PATH");
+    }
+
+    [TestMethod]
     public void Check_GoEnvFailure_IsAttributedToTheVariableGoNames()
     {
         using var bed = new RuleTestBed();

@@ -39,7 +39,9 @@ internal sealed class GoVersionTooNewRule : Rule
         }
 
         // The toolchain that runs (after any switch) must be at least the go line; GOENV0103 covers a switch Go cannot make.
-        if (snapshot.RunningVersion is not { } running || wanted <= running)
+        // Before 1.24 a go.mod that the release cannot parse fails with its parse errors first (GOENV0102 says so).
+        if (snapshot.RunningVersion is not { } running || wanted <= running
+            || (!running.AtLeast(1, 24) && !file.IsWorkspace && ModFileGrammar.Errors(file, running).Count > 0))
         {
             yield break;
         }
