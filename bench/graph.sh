@@ -38,17 +38,27 @@ for m in "$work"/k8s/staging/*/; do (cd "$m" && $envs GOWORK=off GOPROXY="file:/
 files=$(find "$work/k8s" -name '*.go' -not -path '*/vendor/*' | wc -l)
 vendored=$(find "$work/k8s/vendor" -name '*.go' | wc -l)
 
+floor=$(cd "$work/small" && hyperfine -N --warmup 3 --runs 20 --export-json "$work/floor.json" "$envs $go env -json GOROOT GOPATH" >&2 && python3 -c "import json,statistics,sys; print(f'{statistics.median(json.load(open(sys.argv[1]))[\"results\"][0][\"times\"])*1000:.1f}')" "$work/floor.json")
 rows=$work/rows.md
 : > "$rows"
 measure() { # name dir goproxy
-  local name=$1 dir=$2 proxy=$3
+  local name=$1 dir=$2 proxy=$3 blocks=${BENCH_BLOCKS:-6}
   (cd "$dir" && $envs GOPROXY="$proxy" "$bin" check >/dev/null) || { echo "bench/graph.sh: check fails in $dir:" >&2; (cd "$dir" && $envs GOPROXY="$proxy" "$bin" check >&2) || true; }
-  (cd "$dir" && hyperfine -N -i --warmup 3 --runs "${BENCH_RUNS:-30}" --export-json "$work/$name.json" \
-    -n base "$envs GOPROXY=$proxy $base check" -n graph "$envs GOPROXY=$proxy $bin check" >&2)
-  python3 - "$work/$name.json" "$name" >> "$rows" <<'PY'
+  # Interleaved blocks, the order flipped every block: a machine whose load drifts would otherwise favour whichever
+  # binary ran in the quiet part (the same reason as bench/run.sh's blocks).
+  for ((b = 0; b < blocks; b++)); do
+    local first=(-n base "$envs GOPROXY=$proxy $base check") second=(-n graph "$envs GOPROXY=$proxy $bin check")
+    if ((b % 2)); then local t=("${first[@]}"); first=("${second[@]}"); second=("${t[@]}"); fi
+    (cd "$dir" && hyperfine -N -i --warmup 2 --runs $(( (${BENCH_RUNS:-30} + blocks - 1) / blocks )) --export-json "$work/$b.json" "${first[@]}" "${second[@]}" >&2)
+  done
+  python3 - "$name" "$work" "$blocks" >> "$rows" <<'PY'
 import json, sys, statistics
-r = {x["command"]: statistics.median(x["times"]) * 1000 for x in json.load(open(sys.argv[1]))["results"]}
-print(f"| {sys.argv[2]} | {r['base']:.1f} | {r['graph']:.1f} | {r['graph'] - r['base']:+.1f} |")
+times = {}
+for b in range(int(sys.argv[3])):
+    for x in json.load(open(f"{sys.argv[2]}/{b}.json"))["results"]:
+        times.setdefault(x["command"], []).extend(x["times"])
+r = {k: statistics.median(v) * 1000 for k, v in times.items()}
+print(f"| {sys.argv[1]} | {r['base']:.1f} | {r['graph']:.1f} | {r['graph'] - r['base']:+.1f} |")
 PY
 }
 measure small "$work/small" "file://$work/proxy"
@@ -57,7 +67,7 @@ measure "k8s-sized ($files .go files, $vendored vendored)" "$work/k8s" off
 for repo in "${repos[@]}"; do measure "$(basename "$repo")" "$repo" off; done
 
 {
-  echo "Measured with hyperfine (-N, ${BENCH_RUNS:-30} runs, medians), $("$go" version), $(nproc) cores, GOTOOLCHAIN=local; base = $base_rev."
+  echo "Measured with hyperfine (-N, ${BENCH_RUNS:-30} runs per binary in ${BENCH_BLOCKS:-6} interleaved blocks, medians), $("$go" version), $(nproc) cores, GOTOOLCHAIN=local; base = $base_rev; \`go env -json GOROOT GOPATH\` alone: $floor ms."
   echo
   echo "| tree | base \`check\` ms | \`check\` ms | added ms |"
   echo "|---|---:|---:|---:|"

@@ -319,7 +319,7 @@ public static class ModuleGraphResolver
     private static bool LoadPackages(List<MainModule> mains, Dictionary<string, GraphModule> modules, BuildMode mode, VendorList? vendor, string vendorDirectory, BuildContext context, Func<GraphModule, bool> mayFail, List<PackageImport> unprovided, List<PackageImport> missingVendored)
     {
         var suspect = mode == BuildMode.Vendor
-            ? vendor?.Modules.SelectMany(m => m.Packages).AsParallel().Any(p => !Directory.Exists(VendoredDirectory(vendorDirectory, p.ImportPath))) == true
+            ? vendor?.Modules.SelectMany(m => m.Packages).Any(p => !Directory.Exists(VendoredDirectory(vendorDirectory, p.ImportPath))) == true
             : modules.Values.Any(mayFail);
         var budget = suspect ? int.MaxValue : ImportReadBudget;
         var packages = new List<(string ImportPath, string Directory, string[] GoFiles)>();
