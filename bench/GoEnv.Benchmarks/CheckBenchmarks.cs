@@ -81,7 +81,7 @@ public class CheckBenchmarks
         Variables = s.Variables,
         GoMod = s.GoMod,
         GoWork = s.GoWork,
-        HasVendor = s.HasVendor,
+        Graph = s.Graph,
         Git = s.Git,
         Redactor = s.Redactor,
     };

@@ -83,8 +83,6 @@ public sealed class GoSnapshot
     /// <summary>The module graph `go build ./...` loads, resolved from files before anything is downloaded (<see cref="ModuleGraph.None"/> outside module mode).</summary>
     public ModuleGraph Graph { get; init; } = ModuleGraph.None;
 
-    /// <summary>True when there is the vendor/modules.txt Go would use: the main module's, or in workspace mode the workspace's.</summary>
-    public bool HasVendor { get; init; }
 
     public required IGitFacts Git { get; init; }
 

@@ -30,9 +30,6 @@ public sealed class ModuleFile
 
     public List<ModuleReplacement> Replaces { get; } = [];
 
-    /// <summary>The `exclude` lines: module path and version.</summary>
-    public List<ModuleRequirement> Excludes { get; } = [];
-
     /// <summary>Every statement in file order: a directive line, or a block's opening line (its members are not listed).</summary>
     public List<ModuleStatement> Statements { get; } = [];
 
@@ -161,13 +158,6 @@ public sealed class ModuleFile
                 if (ModuleReplacement.Parse(tokens.GetRange(argStart, tokens.Count - argStart), line) is { } replacement)
                 {
                     Replaces.Add(replacement);
-                }
-
-                break;
-            case "exclude":
-                if (arg.Length > 0)
-                {
-                    Excludes.Add(new ModuleRequirement(arg, tokens.Count > argStart + 1 ? tokens[argStart + 1] : "", line));
                 }
 
                 break;

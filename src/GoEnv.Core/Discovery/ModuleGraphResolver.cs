@@ -179,7 +179,7 @@ public static class ModuleGraphResolver
         return (BuildMode.Vendor, $"the go line in {versionSource} is at least 1.14 and vendor/ exists");
     }
 
-    private static (ModuleReplacement Replacement, string File)? FindReplacement(List<(ModuleReplacement Replacement, string File)> replacements, string path, string version)
+    internal static (ModuleReplacement Replacement, string File)? FindReplacement(IReadOnlyList<(ModuleReplacement Replacement, string File)> replacements, string path, string version)
     {
         // An exact-version replacement wins over a wildcard one (modload.Replacement); go.work's come first.
         foreach (var exact in new[] { true, false })
@@ -202,7 +202,7 @@ public static class ModuleGraphResolver
         if (mode == BuildMode.Vendor)
         {
             module.Origin = ModuleOrigin.Vendor;
-            module.Directory = System.IO.Path.Combine(vendorDirectory, module.Path.Replace('/', System.IO.Path.DirectorySeparatorChar));
+            module.Directory = VendoredDirectory(vendorDirectory, module.Path);
             module.GoLine = vendor?.Find(module.Path, module.Version)?.GoVersion ?? "";
             return;
         }
@@ -437,12 +437,10 @@ public static class ModuleGraphResolver
     private static bool MayFail(GraphModule module, GoVersion? release, string mainGoLine)
     {
         var goLine = GoVersion.ParseStrict(module.GoLine);
-        var main = GoVersion.ParseStrict(mainGoLine.Length == 0 ? "1.16" : mainGoLine);
+        var main = ModuleGraph.MainModuleVersion(mainGoLine);
         return module.ReplacementProblem is not null
             || module.Origin is ModuleOrigin.Download or ModuleOrigin.Mirror or ModuleOrigin.Unavailable
-            || (module.IsVerified && (module.ZipSum is null || module.ModSum is null
-                || (module.CachedZipHash is not null && module.CachedZipHash != module.ZipSum.Hash)
-                || (module.CachedModHash is not null && module.CachedModHash != module.ModSum.Hash)))
+            || (module.IsVerified && (module.ZipSum is null || module.ModSum is null || module.ZipSumDiffers || module.ModSumDiffers))
             || (goLine is not null && ((release is not null && goLine > release) || (goLine.AtLeast(1, 21) && main is not null && goLine > main)));
     }
 

@@ -11,9 +11,6 @@ public sealed record ModuleReplacement(string OldPath, string OldVersion, string
     /// <summary>A directory on disk (modfile: a replacement without a version must be a file path).</summary>
     public bool IsDirectory => NewVersion.Length == 0;
 
-    /// <summary>True when this replacement applies to <paramref name="path"/>@<paramref name="version"/>.</summary>
-    public bool Applies(string path, string version) => OldPath == path && (OldVersion.Length == 0 || OldVersion == version);
-
     /// <summary>"example.org/x@v1.0.0" or "example.org/x" as Go's errors name the old side.</summary>
     public string DescribeOld() => OldVersion.Length == 0 ? OldPath : OldPath + "@" + OldVersion;
 

@@ -115,7 +115,7 @@ public static class SnapshotBuilder
             variables[GoVariableNames.GoVersion] = new GoVariable(GoVariableNames.GoVersion, versionText, ValueSource.Default, null);
         }
 
-        var (goMod, goWork, hasVendor) = FindModule(host, variables[GoVariableNames.GoWork].Value);
+        var (goMod, goWork) = FindModule(host, variables[GoVariableNames.GoWork].Value);
         var cacheProgValue = variables[GoVariableNames.GoCacheProg].Value;
         if (cacheProgValue.Length > 0)
         {
@@ -159,7 +159,6 @@ public static class SnapshotBuilder
                 : null,
             Toolchain = toolchain,
             CacheProg = cacheProg,
-            HasVendor = hasVendor,
             Graph = graph,
             Git = options.GitFacts(host.WorkingDirectory),
             Redactor = redactor,
@@ -361,7 +360,7 @@ public static class SnapshotBuilder
         return parts.Length >= 3 && parts[0] == "go" && parts[1] == "version" ? parts[2] : null;
     }
 
-    private static (ModuleFile? GoMod, ModuleFile? GoWork, bool HasVendor) FindModule(HostEnvironment host, string goWork)
+    private static (ModuleFile? GoMod, ModuleFile? GoWork) FindModule(HostEnvironment host, string goWork)
     {
         var modPath = ModuleFile.FindUpward(host.WorkingDirectory, "go.mod");
         var mod = modPath is null ? null : ModuleFile.Read(modPath);
@@ -373,9 +372,6 @@ public static class SnapshotBuilder
             _ => Path.IsPathFullyQualified(goWork) && File.Exists(goWork) ? goWork : null,
         };
         var work = workPath is null ? null : ModuleFile.Read(workPath);
-        // In workspace mode the vendor directory is the workspace's (`go work vendor`), beside go.work (Go 1.22+).
-        var vendorRoot = work is not null ? Path.GetDirectoryName(work.Path) : mod is null ? null : Path.GetDirectoryName(mod.Path);
-        var hasVendor = vendorRoot is not null && File.Exists(Path.Combine(vendorRoot, "vendor", "modules.txt"));
-        return (mod, work, hasVendor);
+        return (mod, work);
     }
 }

@@ -84,8 +84,7 @@ internal static class VendorConsistency
 
         foreach (var module in vendor?.Modules.Where(m => m.Replacement is not null) ?? [])
         {
-            var replacement = replacements.Select(e => e.Replacement).FirstOrDefault(r => r.OldPath == module.Path && r.OldVersion == module.Version)
-                ?? replacements.Select(e => e.Replacement).FirstOrDefault(r => r.OldPath == module.Path && r.OldVersion.Length == 0);
+            var replacement = ModuleGraphResolver.FindReplacement(replacements, module.Path, module.Version)?.Replacement;
             if (replacement is null)
             {
                 problems.Add(new(module.Describe(), $"is marked as replaced in vendor/modules.txt, but not replaced in {(inWorkspace && modern ? "the workspace" : "go.mod")}", modulesTxt, module.Line));

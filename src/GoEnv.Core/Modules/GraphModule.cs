@@ -59,6 +59,12 @@ public sealed class GraphModule
 
     public string? CachedModHash { get; set; }
 
+    /// <summary>True when go.sum's zip line and the module cache's .ziphash are both there and differ.</summary>
+    public bool ZipSumDiffers => ZipSum is { } sum && CachedZipHash is { } cached && sum.Hash != cached;
+
+    /// <summary>True when go.sum's /go.mod line and the hash of the module cache's .mod are both there and differ.</summary>
+    public bool ModSumDiffers => ModSum is { } sum && CachedModHash is { } cached && sum.Hash != cached;
+
     /// <summary>True when Go verifies it against go.sum (not for a directory replacement or vendored code).</summary>
     public bool IsVerified => Origin is not ModuleOrigin.Vendor and not ModuleOrigin.Directory;
 

@@ -1,3 +1,5 @@
+using GoEnv.Core.Go;
+
 namespace GoEnv.Core.Modules;
 
 /// <summary>
@@ -54,6 +56,12 @@ public sealed class ModuleGraph
     public int MainGoLineNumber { get; init; }
 
     public bool InWorkspace { get; init; }
+
+    /// <summary>The main module's go version as cmd/go takes it: its go line, go 1.16 when there is none.</summary>
+    public GoVersion? MainGoVersion => MainModuleVersion(MainGoLine);
+
+    /// <summary>A main module's go line as cmd/go takes it (no go line: 1.16); null when it does not parse.</summary>
+    public static GoVersion? MainModuleVersion(string goLine) => GoVersion.ParseStrict(goLine.Length == 0 ? "1.16" : goLine);
 
     /// <summary>The modules whose packages the build needs and Go must fetch (neither vendored, replaced by a directory, nor in the module cache).</summary>
     public IEnumerable<GraphModule> ToFetch => Modules.Where(m => m.ProvidesPackages && m.Origin is ModuleOrigin.Mirror or ModuleOrigin.Download or ModuleOrigin.Unavailable);

@@ -26,13 +26,16 @@ public static class ModulePaths
 
     /// <summary>$GOMODCACHE/cache/download/&lt;path&gt;/@v/&lt;version&gt;&lt;extension&gt; (".mod", ".zip", ".ziphash", ".info").</summary>
     public static string DownloadFile(string moduleCache, string path, string version, string extension) =>
-        Path.Combine(moduleCache, "cache", "download", Escape(path), "@v", Escape(version) + extension);
+        MirrorFile(Path.Combine(moduleCache, "cache", "download"), path, version, extension);
 
     /// <summary>$GOMODCACHE/&lt;path&gt;@&lt;version&gt;: the extracted module Go builds from.</summary>
     public static string ExtractedDirectory(string moduleCache, string path, string version) =>
         Path.Combine(moduleCache, Escape(path) + "@" + Escape(version));
 
-    /// <summary>A mirror's file: &lt;root&gt;/&lt;path&gt;/@v/&lt;version&gt;&lt;extension&gt; (the GOPROXY protocol on disk).</summary>
+    /// <summary>
+    /// A mirror's file: &lt;root&gt;/&lt;path&gt;/@v/&lt;version&gt;&lt;extension&gt; (the GOPROXY protocol on disk, which the
+    /// module cache's cache/download also follows).
+    /// </summary>
     public static string MirrorFile(string mirror, string path, string version, string extension) =>
         Path.Combine(mirror, Escape(path), "@v", Escape(version) + extension);
 

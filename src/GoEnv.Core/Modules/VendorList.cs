@@ -10,6 +10,9 @@ public sealed class VendorList
     // vendorPkgModule: the last module line a package is listed under wins.
     private readonly Dictionary<string, VendoredModule> _providers = new(StringComparer.Ordinal);
 
+    // One entry per path and version: a repeated module line adds to the same entry, as Go's map keyed by module does.
+    private readonly Dictionary<(string Path, string Version), VendoredModule> _modules = [];
+
     private VendorList(string path) => Path = path;
 
     /// <summary>The modules.txt path.</summary>
@@ -27,8 +30,8 @@ public sealed class VendorList
     /// <summary>Null when the file could not be read (it then counts as empty, like a missing one).</summary>
     public string? ReadError { get; private set; }
 
-    /// <summary>The module entry Go keys by path and version (the last line wins, annotations united).</summary>
-    public VendoredModule? Find(string path, string version) => Modules.LastOrDefault(m => m.Path == path && m.Version == version);
+    /// <summary>The module entry Go keys by path and version (annotations of repeated lines united).</summary>
+    public VendoredModule? Find(string path, string version) => _modules.TryGetValue((path, version), out var module) ? module : null;
 
     /// <summary>The module a vendored package comes from (vendorPkgModule); null when the package is not listed.</summary>
     public VendoredModule? ProviderOf(string importPath) => _providers.TryGetValue(importPath, out var module) ? module : null;
@@ -66,7 +69,6 @@ public sealed class VendorList
     private void Parse(string text)
     {
         VendoredModule? current = null;
-        var byKey = new Dictionary<(string, string), VendoredModule>();
         var number = 0;
         foreach (var line in text.Split('\n'))
         {
@@ -79,7 +81,7 @@ public sealed class VendorList
 
             if (line.StartsWith("# ", StringComparison.Ordinal))
             {
-                current = ParseModuleLine(line, number, byKey);
+                current = ParseModuleLine(line, number);
                 continue;
             }
 
@@ -115,7 +117,7 @@ public sealed class VendorList
         }
     }
 
-    private VendoredModule? ParseModuleLine(string line, int number, Dictionary<(string, string), VendoredModule> byKey)
+    private VendoredModule? ParseModuleLine(string line, int number)
     {
         var f = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
         if (f.Length < 3)
@@ -140,11 +142,10 @@ public sealed class VendorList
             return null;
         }
 
-        // Annotations and packages of a repeated module line add to the same entry, as Go's map keyed by module does.
-        if (!byKey.TryGetValue((f[1], version), out var module))
+        if (!_modules.TryGetValue((f[1], version), out var module))
         {
             module = new VendoredModule(f[1], version, number);
-            byKey[(f[1], version)] = module;
+            _modules[(f[1], version)] = module;
             Modules.Add(module);
         }
 

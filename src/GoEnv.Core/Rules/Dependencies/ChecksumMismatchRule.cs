@@ -21,12 +21,12 @@ internal sealed class ChecksumMismatchRule : Rule
         foreach (var module in snapshot.Graph.Modules.Where(m => m.ProvidesPackages && m.IsVerified))
         {
             var id = $"{module.SourcePath}@{module.SourceVersion}";
-            if (module.ModSum is { } mod && module.CachedModHash is { } cachedMod && mod.Hash != cachedMod)
+            if (module.ModSumDiffers && module.ModSum is { } mod && module.CachedModHash is { } cachedMod)
             {
                 yield return ReportAt(snapshot, mod.File, mod.Line, $"go.sum says {mod.Hash} for {id}/go.mod, but the go.mod in the module cache ({snapshot.Value(GoVariableNames.GoModCache)}) hashes to {cachedMod}: the build fails with \"verifying {id}/go.mod: checksum mismatch\".");
             }
 
-            if (module.ZipSum is { } zip && module.CachedZipHash is { } cachedZip && zip.Hash != cachedZip)
+            if (module.ZipSumDiffers && module.ZipSum is { } zip && module.CachedZipHash is { } cachedZip)
             {
                 yield return ReportAt(snapshot, zip.File, zip.Line, $"go.sum says {zip.Hash} for {id}, but the module cache ({snapshot.Value(GoVariableNames.GoModCache)}) holds a zip that hashes to {cachedZip}: the build fails with \"verifying {id}: checksum mismatch\".");
             }

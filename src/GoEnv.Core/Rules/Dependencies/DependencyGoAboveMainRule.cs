@@ -23,14 +23,8 @@ internal sealed class DependencyGoAboveMainRule : Rule
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
         var graph = snapshot.Graph;
-        if (snapshot.RunningVersion is not { } running || !running.AtLeast(1, 21) || graph.Mode != BuildMode.Readonly || graph.InWorkspace)
-        {
-            yield break;
-        }
-
-        // No go line: cmd/go takes go 1.16.
-        var main = GoVersion.ParseStrict(graph.MainGoLine.Length == 0 ? "1.16" : graph.MainGoLine);
-        if (main is null)
+        if (snapshot.RunningVersion is not { } running || !running.AtLeast(1, 21) || graph.Mode != BuildMode.Readonly || graph.InWorkspace
+            || graph.MainGoVersion is not { } main)
         {
             yield break;
         }
