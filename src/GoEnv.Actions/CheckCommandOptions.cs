@@ -5,7 +5,7 @@ using GoEnv.Core.Ci;
 namespace GoEnv.Actions;
 
 /// <summary>The options every command that runs a check shares: --go, --strict, --timeout, --config, --ci, --codequality-report.</summary>
-internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processRunner)
+internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processRunner, Core.Discovery.ModuleTreeFiles moduleTree)
 {
     /// <summary>The default `--timeout`, in seconds.</summary>
     public const double DefaultTimeoutSeconds = 10;
@@ -62,6 +62,7 @@ internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processR
             Strict = parse.GetValue(_strict),
             PolicyFile = parse.GetValue(_config),
             ProcessRunner = processRunner,
+            ModuleTree = moduleTree,
         };
     }
 }

@@ -17,46 +17,48 @@ internal static class Program
             HostEnvironment.ProcessVariables(System.Environment.GetEnvironmentVariables(), System.Environment.GetEnvironmentVariable, os),
             Directory.GetCurrentDirectory(),
             os);
-        var runner = Prestart(args, host);
+        var (runner, moduleTree) = Prestart(args, host);
         var color = !Console.IsOutputRedirected && string.IsNullOrEmpty(host.Get("NO_COLOR")) && host.Get("TERM") != "dumb";
-        return Run(args, Console.Out, Console.Error, host, color, runner);
+        return Run(args, Console.Out, Console.Error, host, color, runner, moduleTree);
     }
 
     /// <summary>
-    /// `go env` is most of a check's time: start it now, and while it runs parse the command line and build the
-    /// rule tables of the release its VERSION file names.
+    /// `go env` is most of a check's time: start it now, and while it runs build the rule tables of the release its
+    /// VERSION file names, read the module tree the check will read (<see cref="ModuleTreeFiles.Prefetch"/>) and parse
+    /// the command line.
     /// Only for the plain forms whose probe is certain (`check|pin|verify`, at most `--go PATH`, no `--timeout`,
     /// no `--go-version-file`); anything else, or a guess that turns out different, runs the probe normally.
     /// </summary>
-    private static IProcessRunner Prestart(string[] args, HostEnvironment host)
+    private static (IProcessRunner Runner, ModuleTreeFiles ModuleTree) Prestart(string[] args, HostEnvironment host)
     {
         if (args.Length == 0 || args[0] is not ("check" or "pin" or "verify") || args.Any(a => a.StartsWith("--timeout", StringComparison.Ordinal) || a.StartsWith("--go-version-file", StringComparison.Ordinal)))
         {
-            return ProcessRunner.Instance;
+            return (ProcessRunner.Instance, ModuleTreeFiles.Direct);
         }
 
         var at = Array.IndexOf(args, "--go");
         if (args.Any(a => a.StartsWith("--go=", StringComparison.Ordinal)) || at == args.Length - 1)
         {
-            return ProcessRunner.Instance;
+            return (ProcessRunner.Instance, ModuleTreeFiles.Direct);
         }
 
         var go = at > 0 ? args[at + 1] : null;
         var request = SnapshotBuilder.PredictProbe(host, go, TimeSpan.FromSeconds(CheckCommandOptions.DefaultTimeoutSeconds));
         if (request is null)
         {
-            return ProcessRunner.Instance;
+            return (ProcessRunner.Instance, ModuleTreeFiles.Direct);
         }
 
         var runner = new PrestartedProcessRunner(ProcessRunner.Instance, request);
         // The go the request names, so its PATH lookup is not done a second time.
         GoEnvChecker.Prepare(SnapshotBuilder.PredictVersion(host, request.FileName));
-        return runner;
+        var moduleTree = ModuleTreeFiles.Prefetch(host);
+        return (runner, moduleTree);
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner? processRunner = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner? processRunner = null, ModuleTreeFiles? moduleTree = null)
     {
-        var root = BuildCommands(stdout, stderr, host, color, processRunner ?? ProcessRunner.Instance);
+        var root = BuildCommands(stdout, stderr, host, color, processRunner ?? ProcessRunner.Instance, moduleTree ?? ModuleTreeFiles.Direct);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -88,9 +90,9 @@ internal static class Program
     /// <summary>The tool's version, e.g. "0.1.0" (Directory.Build.props).</summary>
     public static string ToolVersion => typeof(Program).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
-    private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner processRunner)
+    private static RootCommand BuildCommands(TextWriter stdout, TextWriter stderr, HostEnvironment host, bool color, IProcessRunner processRunner, ModuleTreeFiles moduleTree)
     {
-        var common = new CheckCommandOptions(processRunner);
+        var common = new CheckCommandOptions(processRunner, moduleTree);
         var formatOption = new Option<string>("--format") { Description = "Output: text, json, sarif, or the CI protocol github|gitlab (default: the detected CI, else text).", DefaultValueFactory = _ => "auto" };
         formatOption.AcceptOnlyFromAmong("auto", "text", "json", "sarif", "github", "gitlab");
         var check = new Command("check", "Find every problem in the Go environment before Go does.") { formatOption };

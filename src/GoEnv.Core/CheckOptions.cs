@@ -19,6 +19,9 @@ public sealed record CheckOptions
 
     public IProcessRunner ProcessRunner { get; init; } = Discovery.ProcessRunner.Instance;
 
+    /// <summary>Where the module tree's files are read from (the CLI prefetches them while its `go env` probe runs).</summary>
+    public ModuleTreeFiles ModuleTree { get; init; } = ModuleTreeFiles.Direct;
+
     /// <summary>Creates repository facts for a working directory (tests swap it).</summary>
     public Func<string, IGitFacts> GitFacts { get; init; } = dir => new GitFacts(dir);
 }

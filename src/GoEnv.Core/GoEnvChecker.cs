@@ -1,7 +1,6 @@
 using GoEnv.Core.Discovery;
 using GoEnv.Core.Findings;
 using GoEnv.Core.Go;
-using GoEnv.Core.Modules;
 using GoEnv.Core.Policy;
 using GoEnv.Core.Rules;
 
@@ -36,15 +35,13 @@ public static class GoEnvChecker
 
     /// <summary>
     /// Builds the per-release tables the rules read (the GOFLAGS flag table, the port list) for a Go release ahead
-    /// of a check, and loads the SHA-256 implementation the module graph hashes cached go.mod files with (OpenSSL on
-    /// Linux: about 7 ms the first time): work the CLI does while its prestarted `go env` probe runs instead of after
-    /// it. A wrong guess costs nothing but that work; the check builds what the real release needs.
+    /// of a check: work the CLI does while its prestarted `go env` probe runs instead of after it. A wrong guess costs
+    /// nothing but that work; the check builds what the real release needs.
     /// </summary>
     public static void Prepare(GoVersion? version)
     {
         GoFlagCatalog.For(version);
         GoPlatforms.Pairs(version);
-        ModuleHash.Prepare();
     }
 
     public static IReadOnlyList<Finding> Evaluate(GoSnapshot snapshot)

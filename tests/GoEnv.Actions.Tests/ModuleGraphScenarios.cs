@@ -98,6 +98,23 @@ internal static class ModuleGraphScenarios
         },
         new()
         {
+            // go mod vendor copies what the main packages' tests import too; go build does not need it, go vet does.
+            Name = "vendor: the files of a package only a test file imports are gone (go vet)",
+            Variable = "(vendor)",
+            Arrange = s =>
+            {
+                s.AddModule(ProxyModule.Other, import: false);
+                s.ImportInTest(ProxyModule.Other.Path);
+                s.Vendor();
+                Directory.Delete(Path.Combine(s.ModuleDirectory, "vendor", "example.org", "other"), recursive: true);
+            },
+            GoCommand = ["vet", "./..."],
+            Go = t => GoExpectation.Failure(t.IsAtLeast(21) ? "cannot find module providing package example.org/other: import lookup disabled by -mod=vendor" : "cannot find package \".\" in:"),
+            Check = (_, s) => GoEnvVerdict.Warning(NoVariable).At(Path.Combine(s.ModuleDirectory, "import_example_org_other_test.go"), 3),
+            QuotesGo = true,
+        },
+        new()
+        {
             Name = "vendor: bypassed by GOFLAGS=-mod=mod, GOPROXY=off, empty module cache",
             Variable = "GOPROXY",
             Arrange = s =>
@@ -168,6 +185,46 @@ internal static class ModuleGraphScenarios
             Arrange = s => s.WriteGoSum(ProxyModule.Dep.ZipSumLine),
             Go = _ => GoExpectation.Failure("example.org/dep@v1.0.0: missing go.sum entry"),
             Check = (_, _) => GoEnvVerdict.Error(NoVariable),
+            QuotesGo = true,
+        },
+        new()
+        {
+            // testify's usual place: go build never loads it, go test and go vet do.
+            Name = "go.sum: no line for a module only a test file imports (go build)",
+            Variable = "(go.sum)",
+            Arrange = s =>
+            {
+                s.AddModule(ProxyModule.Other, sums: false, import: false);
+                s.ImportInTest(ProxyModule.Other.Path);
+            },
+            Go = _ => GoExpectation.Success(),
+            Check = (_, s) => GoEnvVerdict.Warning(NoVariable).At(Path.Combine(s.ModuleDirectory, "import_example_org_other_test.go"), 3),
+        },
+        new()
+        {
+            Name = "go.sum: no line for a module only a test file imports (go vet)",
+            Variable = "(go.sum)",
+            Arrange = s =>
+            {
+                s.AddModule(ProxyModule.Other, sums: false, import: false);
+                s.ImportInTest(ProxyModule.Other.Path);
+            },
+            GoCommand = ["vet", "./..."],
+            Go = _ => GoExpectation.Failure("missing go.sum entry for module providing package example.org/other (imported by example.com/app)"),
+            Check = (_, _) => GoEnvVerdict.Warning(NoVariable),
+            QuotesGo = true,
+        },
+        new()
+        {
+            Name = "go.sum: a module the build and a test file import, no lines",
+            Variable = "(go.sum)",
+            Arrange = s =>
+            {
+                s.ImportInTest(ProxyModule.Dep.Path);
+                s.WriteGoSum("");
+            },
+            Go = _ => GoExpectation.Failure("missing go.sum entry for module providing package example.org/dep (imported by example.com/app)"),
+            Check = (_, s) => GoEnvVerdict.Error(NoVariable).At(Path.Combine(s.ModuleDirectory, "app.go"), 3),
             QuotesGo = true,
         },
         new()

@@ -46,7 +46,7 @@ public sealed class MSBuildEndToEndTests
         {
             "build/GoEnv.Tasks.props", "build/GoEnv.Tasks.targets", "buildMultiTargeting/GoEnv.Tasks.props", "buildMultiTargeting/GoEnv.Tasks.targets",
             "README.md", "tasks/net8.0/GoEnv.Tasks.dll", "tasks/net8.0/GoEnv.Tasks.deps.json", "tasks/net8.0/GoEnv.Core.dll",
-            "tasks/net8.0/YamlDotNet.dll", "tasks/net8.0/LibGit2Sharp.dll",
+            "tasks/net8.0/YamlDotNet.dll", "tasks/net8.0/LibGit2Sharp.dll", "tasks/net8.0/BouncyCastle.Cryptography.dll",
             "tasks/net8.0/runtimes/linux-x64/native/libgit2-5853918.so", "tasks/net8.0/runtimes/linux-musl-x64/native/libgit2-5853918.so",
             "tasks/net8.0/runtimes/linux-arm64/native/libgit2-5853918.so", "tasks/net8.0/runtimes/osx-arm64/native/libgit2-5853918.dylib",
             "tasks/net8.0/runtimes/win-x64/native/git2-5853918.dll",

@@ -50,7 +50,7 @@ internal static class IndexStatBlobIds
 
         // One statx per file is the kernel's path walk, most of this method on a large workspace; both cores share it.
         var known = new bool[usable.Length];
-        Parallel.For(0, usable.Length, new ParallelOptions { MaxDegreeOfParallelism = usable.Length < 256 ? 1 : Environment.ProcessorCount }, i =>
+        FileWork.For(usable.Length, i =>
             known[i] = UnixFileStatus.TryGet(Path.Combine(workTreeRoot, usable[i].Path)) is { } status
                 && Matches(usable[i], status) && !IsRacy(usable[i], indexStatus));
 

@@ -12,15 +12,31 @@ namespace GoEnv.Core.Discovery;
 public static class ModuleGraphResolver
 {
     /// <param name="Release">The release that runs the build (after any toolchain switch); null when unknown.</param>
+    /// <param name="Files">Where the module tree's files are read from (<see cref="ModuleTreeFiles.Direct"/> when null).</param>
     public sealed record Inputs(
         HostEnvironment Host,
         GoVersion? Release,
         IReadOnlyDictionary<string, GoVariable> Variables,
         ModuleFile? GoMod,
         ModuleFile? GoWork,
-        IReadOnlyList<WorkspaceModule> WorkspaceModules);
+        IReadOnlyList<WorkspaceModule> WorkspaceModules,
+        ModuleTreeFiles? Files = null);
 
-    private sealed record MainModule(string Path, string Directory, ModuleFile GoMod);
+    internal sealed record MainModule(string Path, string Directory, ModuleFile GoMod);
+
+    /// <summary>The main modules: the workspace's modules that have a module line, or the one go.mod's module.</summary>
+    internal static List<MainModule> MainModules(ModuleFile? goMod, ModuleFile? goWork, IReadOnlyList<WorkspaceModule> workspaceModules) =>
+        goWork is not null
+            ? workspaceModules.Where(m => m.GoMod?.Module is not null).Select(m => new MainModule(m.GoMod!.Module!.Value, m.Directory, m.GoMod!)).ToList()
+            : goMod?.Module is { } module ? [new MainModule(module.Value, System.IO.Path.GetDirectoryName(goMod.Path)!, goMod)] : [];
+
+    /// <summary>vendor/ beside go.work in workspace mode, beside the main module's go.mod otherwise.</summary>
+    internal static string VendorDirectory(ModuleFile? goWork, List<MainModule> mains) =>
+        System.IO.Path.Combine(goWork is not null ? System.IO.Path.GetDirectoryName(goWork.Path)! : mains[0].Directory, "vendor");
+
+    /// <summary>The go.sum files Go verifies with: every main module's, and go.work.sum in workspace mode.</summary>
+    internal static List<string> SumFiles(ModuleFile? goWork, List<MainModule> mains) =>
+        [.. mains.Select(m => System.IO.Path.Combine(m.Directory, "go.sum")), .. goWork is null ? [] : new[] { goWork.Path + ".sum" }];
 
     public static ModuleGraph Resolve(Inputs inputs)
     {
@@ -32,9 +48,8 @@ public static class ModuleGraphResolver
         }
 
         var inWorkspace = inputs.GoWork is not null;
-        var mains = inWorkspace
-            ? inputs.WorkspaceModules.Where(m => m.GoMod?.Module is not null).Select(m => new MainModule(m.GoMod!.Module!.Value, m.Directory, m.GoMod!)).ToList()
-            : inputs.GoMod?.Module is { } module ? [new MainModule(module.Value, System.IO.Path.GetDirectoryName(inputs.GoMod.Path)!, inputs.GoMod)] : [];
+        var files = inputs.Files ?? ModuleTreeFiles.Direct;
+        var mains = MainModules(inputs.GoMod, inputs.GoWork, inputs.WorkspaceModules);
         if (mains.Count == 0)
         {
             return ModuleGraph.None;
@@ -63,8 +78,8 @@ public static class ModuleGraphResolver
             return ModuleGraph.None;
         }
 
-        var vendorDirectory = System.IO.Path.Combine(inWorkspace ? System.IO.Path.GetDirectoryName(inputs.GoWork!.Path)! : mains[0].Directory, "vendor");
-        var vendor = Directory.Exists(vendorDirectory) ? VendorList.Read(System.IO.Path.Combine(vendorDirectory, "modules.txt")) : null;
+        var vendorDirectory = VendorDirectory(inputs.GoWork, mains);
+        var vendor = Directory.Exists(vendorDirectory) ? files.VendorList(System.IO.Path.Combine(vendorDirectory, "modules.txt")) : null;
         var (mode, reason) = DecideMode(modFlag, inWorkspace, release, goLine, vendor);
 
         var replacements = new List<(ModuleReplacement Replacement, string File)>();
@@ -78,8 +93,7 @@ public static class ModuleGraphResolver
             replacements.AddRange(main.GoMod.Replaces.Select(r => (r, main.GoMod.Path)));
         }
 
-        var sums = GoSumLines.Read(mains.Select(m => System.IO.Path.Combine(m.Directory, "go.sum"))
-            .Concat(inWorkspace ? [inputs.GoWork!.Path + ".sum"] : []));
+        var sums = files.GoSums(SumFiles(inputs.GoWork, mains));
         var cache = Value(GoVariableNames.GoModCache);
         var proxy = GoProxyList.Parse(Value(GoVariableNames.GoProxy));
         var noProxy = Value(GoVariableNames.GoNoProxy);
@@ -110,7 +124,7 @@ public static class ModuleGraphResolver
 
         foreach (var graphModule in modules.Values)
         {
-            Locate(graphModule, mode, inWorkspace, vendorDirectory, vendor, cache, proxy, noProxy);
+            Locate(graphModule, mode, inWorkspace, vendorDirectory, vendor, cache, proxy, noProxy, files);
             graphModule.ZipSum = sums.For(graphModule.SourcePath, graphModule.SourceVersion, goMod: false).FirstOrDefault();
             graphModule.ModSum = sums.For(graphModule.SourcePath, graphModule.SourceVersion, goMod: true).FirstOrDefault();
         }
@@ -118,7 +132,7 @@ public static class ModuleGraphResolver
         var context = new BuildContext(Value(GoVariableNames.GoOs), Value(GoVariableNames.GoArch), Value(GoVariableNames.CgoEnabled) == "1", release, tags.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
         var unprovided = new List<PackageImport>();
         var missingVendored = new List<PackageImport>();
-        var importsRead = LoadPackages(mains, modules, mode, vendor, vendorDirectory, context, m => MayFail(m, release, goLine), unprovided, missingVendored);
+        var importsRead = LoadPackages(mains, modules, mode, vendor, vendorDirectory, context, m => MayFail(m, release, goLine), unprovided, missingVendored, files);
 
         return new ModuleGraph
         {
@@ -197,7 +211,7 @@ public static class ModuleGraphResolver
     }
 
     /// <summary>Where the module's files come from, its go line, and the module cache's hashes.</summary>
-    private static void Locate(GraphModule module, BuildMode mode, bool inWorkspace, string vendorDirectory, VendorList? vendor, string cache, GoProxyParseResult proxy, string noProxy)
+    private static void Locate(GraphModule module, BuildMode mode, bool inWorkspace, string vendorDirectory, VendorList? vendor, string cache, GoProxyParseResult proxy, string noProxy, ModuleTreeFiles files)
     {
         if (mode == BuildMode.Vendor)
         {
@@ -227,7 +241,7 @@ public static class ModuleGraphResolver
             }
             else
             {
-                module.GoLine = ModuleFile.Read(goMod).Go?.Value ?? "";
+                module.GoLine = files.ModuleFile(goMod).Go?.Value ?? "";
             }
 
             return;
@@ -310,76 +324,82 @@ public static class ModuleGraphResolver
 
     /// <summary>
     /// The packages of the main modules (`./...`: every directory with .go files the target builds, without vendor,
-    /// testdata, '_' and '.' directories and nested modules), their imports and the module providing each. The
+    /// testdata, '_' and '.' directories and nested modules), their imports (and their test files', marked as such)
+    /// and the module providing each. The
     /// dependencies' own imports (where their source is on disk) are followed only when a module that no main package
     /// imports has something Go would refuse or fetch, or (vendor mode) a package modules.txt lists is gone. Beyond
     /// <see cref="ImportReadBudget"/> files the main modules' imports are read only when such a cheap fact points at
     /// a problem; returns false when they were not read.
     /// </summary>
-    private static bool LoadPackages(List<MainModule> mains, Dictionary<string, GraphModule> modules, BuildMode mode, VendorList? vendor, string vendorDirectory, BuildContext context, Func<GraphModule, bool> mayFail, List<PackageImport> unprovided, List<PackageImport> missingVendored)
+    private static bool LoadPackages(List<MainModule> mains, Dictionary<string, GraphModule> modules, BuildMode mode, VendorList? vendor, string vendorDirectory, BuildContext context, Func<GraphModule, bool> mayFail, List<PackageImport> unprovided, List<PackageImport> missingVendored, ModuleTreeFiles files)
     {
         var suspect = mode == BuildMode.Vendor
-            ? vendor?.Modules.SelectMany(m => m.Packages).Any(p => !Directory.Exists(VendoredDirectory(vendorDirectory, p.ImportPath))) == true
+            ? vendor is not null && files.VendoredPackageMissing(vendor)
             : modules.Values.Any(mayFail);
-        var budget = suspect ? int.MaxValue : ImportReadBudget;
-        var packages = new List<(string ImportPath, string Directory, string[] GoFiles)>();
-        foreach (var main in mains)
+        if (files.Packages([.. mains.Select(m => m.Directory)], suspect ? int.MaxValue : ImportReadBudget) is not { } listed)
         {
-            if (PackageFiles.PackagesOf(main.Directory, ref budget) is not { } found)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            packages.AddRange(found.Select(package =>
+        var packages = new List<(string ImportPath, string Directory, string[] GoFiles)>();
+        for (var m = 0; m < mains.Count; m++)
+        {
+            var main = mains[m];
+            packages.AddRange(listed[m].Select(package =>
             {
                 var relative = System.IO.Path.GetRelativePath(main.Directory, package.Directory).Replace('\\', '/');
                 return (relative == "." ? main.Path : main.Path + "/" + relative, package.Directory, package.GoFiles);
             }));
         }
 
-        // Reading the import blocks is most of the cost on a large tree: both cores share it; the order stays the tree's.
-        var imports = new List<(string Path, string File, int Line)>[packages.Count];
-        Parallel.For(0, packages.Count, i => imports[i] = [.. PackageFiles.Imports(packages[i].GoFiles, context)]);
+        // Reading the import blocks is most of the cost on a large tree: both cores share a large one; the order stays the tree's.
+        var imports = new (List<(string Path, string File, int Line)> Build, List<(string Path, string File, int Line)> Tests)[packages.Count];
+        FileWork.For(packages.Count, i => imports[i] = ([.. PackageFiles.Imports(packages[i].GoFiles, context, files)], [.. PackageFiles.Imports(packages[i].GoFiles, context, files, tests: true)]));
 
+        // What `go build` loads first, then what the main packages' test files add (`go test`, `go vet`): an import
+        // both lead to is the build's.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var byLength = modules.Values.OrderByDescending(m => m.Path.Length).ToList();
-        var queue = new Queue<(string ImportPath, string Directory)>();
-        for (var i = 0; i < packages.Count; i++)
+        foreach (var tests in new[] { false, true })
         {
-            foreach (var import in imports[i])
+            var queue = new Queue<(string ImportPath, string Directory)>();
+            for (var i = 0; i < packages.Count; i++)
             {
-                if (ModulePaths.IsStandard(import.Path) || mains.Any(m => ModulePaths.Contains(m.Path, import.Path)) || !seen.Add(import.Path))
+                foreach (var import in tests ? imports[i].Tests : imports[i].Build)
                 {
-                    continue;
-                }
+                    if (ModulePaths.IsStandard(import.Path) || mains.Any(m => ModulePaths.Contains(m.Path, import.Path)) || !seen.Add(import.Path))
+                    {
+                        continue;
+                    }
 
-                var found = new PackageImport(import.Path, packages[i].ImportPath, import.File, import.Line);
-                var provided = mode == BuildMode.Vendor ? ProvideVendored(vendor, vendorDirectory, modules, found, queue) is not null : Provide(byLength, found, queue) is not null;
-                if (!provided)
-                {
-                    (mode == BuildMode.Vendor ? missingVendored : unprovided).Add(found);
+                    var found = new PackageImport(import.Path, packages[i].ImportPath, import.File, import.Line, tests);
+                    var provided = mode == BuildMode.Vendor ? ProvideVendored(vendor, vendorDirectory, modules, found, queue) is not null : Provide(byLength, found, queue) is not null;
+                    if (!provided)
+                    {
+                        (mode == BuildMode.Vendor ? missingVendored : unprovided).Add(found);
+                    }
                 }
             }
-        }
 
-        // The dependencies' imports: in vendor mode only when a package modules.txt lists is gone from vendor/ (is a
-        // vendored package importing it?), otherwise only when a module no main package imports could fail.
-        var follow = mode == BuildMode.Vendor ? suspect : modules.Values.Any(m => !m.ProvidesPackages && mayFail(m));
-        while (follow && queue.Count > 0)
-        {
-            var (importer, directory) = queue.Dequeue();
-            foreach (var import in PackageFiles.Imports(PackageFiles.GoFilesIn(directory), context))
+            // The dependencies' imports: in vendor mode only when a package modules.txt lists is gone from vendor/ (is a
+            // vendored package importing it?), otherwise only when a module no main package imports (so far) could fail.
+            var follow = mode == BuildMode.Vendor ? suspect : modules.Values.Any(m => !m.ProvidesPackages && mayFail(m));
+            while (follow && queue.Count > 0)
             {
-                if (!ModulePaths.IsStandard(import.Path) && !mains.Any(m => ModulePaths.Contains(m.Path, import.Path)) && seen.Add(import.Path))
+                var (importer, directory) = queue.Dequeue();
+                foreach (var import in PackageFiles.Imports(PackageFiles.GoFilesIn(directory), context, files))
                 {
-                    var found = new PackageImport(import.Path, importer, import.File, import.Line);
-                    if (mode == BuildMode.Vendor && ProvideVendored(vendor, vendorDirectory, modules, found, queue) is null)
+                    if (!ModulePaths.IsStandard(import.Path) && !mains.Any(m => ModulePaths.Contains(m.Path, import.Path)) && seen.Add(import.Path))
                     {
-                        missingVendored.Add(found);
-                    }
-                    else if (mode != BuildMode.Vendor)
-                    {
-                        Provide(byLength, found, queue);
+                        var found = new PackageImport(import.Path, importer, import.File, import.Line, tests);
+                        if (mode == BuildMode.Vendor && ProvideVendored(vendor, vendorDirectory, modules, found, queue) is null)
+                        {
+                            missingVendored.Add(found);
+                        }
+                        else if (mode != BuildMode.Vendor)
+                        {
+                            Provide(byLength, found, queue);
+                        }
                     }
                 }
             }
@@ -388,8 +408,8 @@ public static class ModuleGraphResolver
         return true;
     }
 
-    private static string VendoredDirectory(string vendorDirectory, string importPath) =>
-        System.IO.Path.Combine(vendorDirectory, importPath.Replace('/', System.IO.Path.DirectorySeparatorChar));
+    internal static string VendoredDirectory(string vendorDirectory, string importPath) =>
+        System.IO.Path.Combine(vendorDirectory, System.IO.Path.DirectorySeparatorChar == '/' ? importPath : importPath.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
     /// <summary>Vendor mode: the vendored module providing the import (vendorPkgModule), when its files are in vendor/; the package's directory is queued.</summary>
     private static VendoredModule? ProvideVendored(VendorList? vendor, string vendorDirectory, Dictionary<string, GraphModule> modules, PackageImport import, Queue<(string ImportPath, string Directory)> queue)

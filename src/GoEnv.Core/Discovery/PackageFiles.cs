@@ -63,19 +63,22 @@ internal static class PackageFiles
         return [.. files];
     }
 
-    /// <summary>The imports of the package made of <paramref name="goFiles"/> for the target (no test files), first occurrence each.</summary>
-    public static IEnumerable<(string Path, string File, int Line)> Imports(string[] goFiles, BuildContext context)
+    /// <summary>
+    /// The imports of the package made of <paramref name="goFiles"/> for the target, first occurrence each: of its
+    /// build files, or (<paramref name="tests"/>) of its _test.go files.
+    /// </summary>
+    public static IEnumerable<(string Path, string File, int Line)> Imports(string[] goFiles, BuildContext context, ModuleTreeFiles files, bool tests = false)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in goFiles)
         {
             var name = Path.GetFileName(file);
-            if (name.StartsWith('_') || name.StartsWith('.') || name.EndsWith("_test.go", StringComparison.Ordinal) || !context.MatchesFileName(name))
+            if (name.StartsWith('_') || name.StartsWith('.') || name.EndsWith("_test.go", StringComparison.Ordinal) != tests || !context.MatchesFileName(name))
             {
                 continue;
             }
 
-            var header = GoFileHeader.Read(file);
+            var header = files.Header(file);
             var included = header.GoBuild is { } expression ? context.MatchExpression(expression) : header.PlusBuild.All(context.MatchPlusBuildLine);
             if (!included || (!context.Cgo && header.Imports.Any(i => i.Path == "C")))
             {
@@ -105,7 +108,10 @@ internal static class PackageFiles
                 s_options)
             {
                 // Symbolic links are not followed (as `./...` does not follow them to directories); a linked .go file counts.
-                ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory ? (entry.Attributes & FileAttributes.ReparsePoint) == 0 : true,
+                // Only directories, .go files and go.mod get a path made: a tree's other files cost no allocation.
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory
+                    ? (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                    : entry.FileName.EndsWith(".go", StringComparison.Ordinal) || entry.FileName.SequenceEqual("go.mod"),
             };
             foreach (var (path, isDirectory, isGo, isGoMod) in entries)
             {

@@ -115,7 +115,7 @@ public static class SnapshotBuilder
             variables[GoVariableNames.GoVersion] = new GoVariable(GoVariableNames.GoVersion, versionText, ValueSource.Default, null);
         }
 
-        var (goMod, goWork) = FindModule(host, variables[GoVariableNames.GoWork].Value);
+        var (goMod, goWork) = FindModule(host, variables[GoVariableNames.GoWork].Value, options.ModuleTree);
         var cacheProgValue = variables[GoVariableNames.GoCacheProg].Value;
         if (cacheProgValue.Length > 0)
         {
@@ -131,11 +131,11 @@ public static class SnapshotBuilder
         var cacheProg = cacheProgValue.Length > 0 && go is not null && CacheProgHandshake.UsedBy(version, variables[GoVariableNames.GoExperiment].Value)
             ? CacheProgHandshake.Run(options.ProcessRunner, host, cacheProgValue)
             : null;
-        var workspaceModules = goWork is null ? [] : WorkspaceModule.ReadAll(goWork);
+        var workspaceModules = goWork is null ? [] : WorkspaceModule.ReadAll(goWork, options.ModuleTree);
         var toolchain = go is null || goProblem is not null ? ToolchainResolution.Unknown : ToolchainResolver.Resolve(new ToolchainResolver.Inputs(host, version, variables, goMod, goWork));
         var graph = go is null || goProblem is not null
             ? ModuleGraph.None
-            : ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, toolchain.Switches ? toolchain.Version : version, variables, goMod, goWork, workspaceModules));
+            : ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, toolchain.Switches ? toolchain.Version : version, variables, goMod, goWork, workspaceModules, options.ModuleTree));
         return new GoSnapshot
         {
             Host = host,
@@ -360,10 +360,10 @@ public static class SnapshotBuilder
         return parts.Length >= 3 && parts[0] == "go" && parts[1] == "version" ? parts[2] : null;
     }
 
-    private static (ModuleFile? GoMod, ModuleFile? GoWork) FindModule(HostEnvironment host, string goWork)
+    internal static (ModuleFile? GoMod, ModuleFile? GoWork) FindModule(HostEnvironment host, string goWork, ModuleTreeFiles files)
     {
         var modPath = ModuleFile.FindUpward(host.WorkingDirectory, "go.mod");
-        var mod = modPath is null ? null : ModuleFile.Read(modPath);
+        var mod = modPath is null ? null : files.ModuleFile(modPath);
         var workPath = goWork switch
         {
             "off" => null,
@@ -371,7 +371,7 @@ public static class SnapshotBuilder
             // A relative or missing GOWORK is an error GOENV0110 reports; there is no workspace to read then.
             _ => Path.IsPathFullyQualified(goWork) && File.Exists(goWork) ? goWork : null,
         };
-        var work = workPath is null ? null : ModuleFile.Read(workPath);
+        var work = workPath is null ? null : files.ModuleFile(workPath);
         return (mod, work);
     }
 }

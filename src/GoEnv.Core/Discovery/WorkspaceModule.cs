@@ -6,18 +6,19 @@ namespace GoEnv.Core.Discovery;
 /// <param name="GoMod">Its go.mod; null when the directory or the go.mod does not exist.</param>
 public sealed record WorkspaceModule(ModuleDirective Use, string Directory, ModuleFile? GoMod)
 {
-    public static IReadOnlyList<WorkspaceModule> ReadAll(ModuleFile goWork)
+    public static IReadOnlyList<WorkspaceModule> ReadAll(ModuleFile goWork, ModuleTreeFiles files)
     {
         ArgumentNullException.ThrowIfNull(goWork);
+        ArgumentNullException.ThrowIfNull(files);
         var root = Path.GetDirectoryName(goWork.Path) ?? "/";
         var modules = new WorkspaceModule[goWork.Uses.Count];
 
-        // One open and read per module: on a workspace of 1,000 modules that is most of a check, so both cores share it.
-        Parallel.For(0, modules.Length, i =>
+        // One open and read per module: on a workspace of 1,000 modules that is most of a check, so both cores share a large one.
+        FileWork.For(modules.Length, i =>
         {
             var use = goWork.Uses[i];
             var directory = Path.GetFullPath(use.Value, root);
-            var goMod = ModuleFile.Read(Path.Combine(directory, "go.mod"));
+            var goMod = files.ModuleFile(Path.Combine(directory, "go.mod"));
             modules[i] = new WorkspaceModule(use, directory, goMod.ReadError is null ? goMod : null);
         });
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace GoEnv.Core.Modules;
@@ -25,33 +26,42 @@ public sealed class GoFileHeader
 
     public static GoFileHeader Read(string path)
     {
+        // The bytes are read into a pooled buffer: a header needs them only while it is parsed, and a fresh 4 KiB
+        // array per file was most of what reading a large tree allocated.
+        var buffer = ArrayPool<byte>.Shared.Rent(FirstRead);
         try
         {
             using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             var length = RandomAccess.GetLength(handle);
 
             // Most headers end in the first few KiB: read that, and more only when the import block goes on past it.
-            var buffer = new byte[Math.Min(length, FirstRead)];
+            var want = (int)Math.Min(length, FirstRead);
             while (true)
             {
                 var read = 0;
-                while (read < buffer.Length && RandomAccess.Read(handle, buffer.AsSpan(read), read) is var n and > 0)
+                while (read < want && RandomAccess.Read(handle, buffer.AsSpan(read, want - read), read) is var n and > 0)
                 {
                     read += n;
                 }
 
                 var header = Parse(buffer.AsSpan(0, read));
-                if (header.Complete || read >= length || buffer.Length >= MaxHeaderBytes)
+                if (header.Complete || read >= length || want >= MaxHeaderBytes)
                 {
                     return header;
                 }
 
-                buffer = new byte[Math.Min(length, MaxHeaderBytes)];
+                want = (int)Math.Min(length, MaxHeaderBytes);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = ArrayPool<byte>.Shared.Rent(want);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new GoFileHeader();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

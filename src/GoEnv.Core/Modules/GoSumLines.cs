@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace GoEnv.Core.Modules;
 
 /// <summary>
@@ -5,9 +7,18 @@ namespace GoEnv.Core.Modules;
 /// workspace module's go.sum and go.work.sum), as modfetch reads them: `path version hash` for the zip and
 /// `path version/go.mod hash` for the go.mod. Unreadable or absent files contribute nothing.
 /// </summary>
+/// <remarks>
+/// A workspace's go.sum files hold thousands of lines of which a check looks up a few hundred: the files are kept as
+/// bytes and indexed by a hash of `path version`, and a <see cref="GoSumEntry"/> is made only for the lines looked
+/// up (parsing every line into strings was most of what the module graph allocated on a 30-module workspace).
+/// </remarks>
 public sealed class GoSumLines
 {
-    private readonly Dictionary<(string Path, string Version), List<GoSumEntry>> _entries = [];
+    private readonly List<byte[]> _texts = [];
+    private readonly List<Line> _lines = [];
+
+    // Hash of `path version` → index in _lines of the last line with that hash; Line.Previous chains the others.
+    private readonly Dictionary<ulong, int> _last = [];
 
     private GoSumLines()
     {
@@ -22,10 +33,10 @@ public sealed class GoSumLines
         var sums = new GoSumLines();
         foreach (var file in files)
         {
-            string text;
+            byte[] text;
             try
             {
-                text = File.ReadAllText(file);
+                text = File.ReadAllBytes(file);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -33,37 +44,81 @@ public sealed class GoSumLines
             }
 
             sums.Files.Add(file);
-            sums.Add(file, text);
+            sums._texts.Add(text);
+            sums.Index(sums._texts.Count - 1, text);
         }
 
         return sums;
     }
 
-    /// <summary>go.sum's lines for a module's zip (<paramref name="goMod"/> false) or its go.mod.</summary>
-    public IReadOnlyList<GoSumEntry> For(string path, string version, bool goMod) =>
-        _entries.TryGetValue((path, goMod ? version + "/go.mod" : version), out var list) ? list : [];
-
-    private void Add(string file, string text)
+    /// <summary>go.sum's lines for a module's zip (<paramref name="goMod"/> false) or its go.mod, in file order.</summary>
+    public IReadOnlyList<GoSumEntry> For(string path, string version, bool goMod)
     {
-        var line = 0;
-        foreach (var raw in text.Split('\n'))
+        var pathBytes = Encoding.UTF8.GetBytes(path);
+        var versionBytes = Encoding.UTF8.GetBytes(goMod ? version + "/go.mod" : version);
+        if (!_last.TryGetValue(Key(pathBytes, versionBytes), out var at))
         {
-            line++;
-            // modfetch.readGoSum: blank lines are skipped, anything else must have three fields (else go.sum is
-            // malformed, which GOENV reports through Go's own load error).
-            var fields = raw.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length != 3)
+            return [];
+        }
+
+        var found = new List<GoSumEntry>();
+        for (; at >= 0; at = _lines[at].Previous)
+        {
+            var line = _lines[at];
+            var text = _texts[line.Text];
+            if (text.AsSpan(line.Path.Start, line.Path.Length).SequenceEqual(pathBytes) && text.AsSpan(line.Version.Start, line.Version.Length).SequenceEqual(versionBytes))
             {
-                continue;
+                found.Add(new GoSumEntry(Encoding.UTF8.GetString(text, line.Hash.Start, line.Hash.Length), Files[line.Text], line.Number));
+            }
+        }
+
+        found.Reverse();
+        return found;
+    }
+
+    private void Index(int textIndex, byte[] text)
+    {
+        // modfetch.readGoSum: blank lines are skipped, anything else must have three fields (else go.sum is
+        // malformed, which GOENV reports through Go's own load error).
+        Span<Range> fields = stackalloc Range[3];
+        var number = 0;
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.AsSpan(start).IndexOf((byte)'\n');
+            end = end < 0 ? text.Length : start + end;
+            number++;
+            if (LineFields.Split(text.AsSpan(start, end - start), LineFields.ByteSeparators, fields) == 3)
+            {
+                var path = Offset(fields[0], start);
+                var version = Offset(fields[1], start);
+                var key = Key(text.AsSpan(path.Start, path.Length), text.AsSpan(version.Start, version.Length));
+                _lines.Add(new Line(textIndex, number, path, version, Offset(fields[2], start), _last.TryGetValue(key, out var previous) ? previous : -1));
+                _last[key] = _lines.Count - 1;
             }
 
-            var key = (fields[0], fields[1]);
-            if (!_entries.TryGetValue(key, out var list))
-            {
-                _entries[key] = list = [];
-            }
-
-            list.Add(new GoSumEntry(fields[2], file, line));
+            start = end + 1;
         }
     }
+
+    private static (int Start, int Length) Offset(Range field, int lineStart) => (lineStart + field.Start.Value, field.End.Value - field.Start.Value);
+
+    /// <summary>FNV-1a over path, a separator no path holds, and version.</summary>
+    private static ulong Key(ReadOnlySpan<byte> path, ReadOnlySpan<byte> version)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var b in path)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        hash = (hash ^ 0) * 1099511628211UL;
+        foreach (var b in version)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    private readonly record struct Line(int Text, int Number, (int Start, int Length) Path, (int Start, int Length) Version, (int Start, int Length) Hash, int Previous);
 }

@@ -41,10 +41,16 @@ public sealed class GraphModule
     /// <summary>The mirror directory, the proxy URL, or why it is unavailable.</summary>
     public string OriginDetail { get; set; } = "";
 
-    /// <summary>The packages of the build that come from this module (first import of each).</summary>
+    /// <summary>The packages of the build and of its tests that come from this module (first import of each).</summary>
     public List<PackageImport> Imports { get; } = [];
 
     public bool ProvidesPackages => Imports.Count > 0;
+
+    /// <summary>`go build` loads a package of it (not only the main packages' test files).</summary>
+    public bool NeededByBuild => Imports.Any(i => !i.Test);
+
+    /// <summary>The import to name for it: the first the build makes, else the first a test file makes; null when none.</summary>
+    public PackageImport? FirstImport => Imports.FirstOrDefault(i => !i.Test) ?? Imports.FirstOrDefault();
 
     /// <summary>The module's own `go` line (from the module cache's .mod, the replacement's go.mod, or modules.txt); empty when unknown.</summary>
     public string GoLine { get; set; } = "";

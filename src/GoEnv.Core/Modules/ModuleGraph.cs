@@ -63,6 +63,6 @@ public sealed class ModuleGraph
     /// <summary>A main module's go line as cmd/go takes it (no go line: 1.16); null when it does not parse.</summary>
     public static GoVersion? MainModuleVersion(string goLine) => GoVersion.ParseStrict(goLine.Length == 0 ? "1.16" : goLine);
 
-    /// <summary>The modules whose packages the build needs and Go must fetch (neither vendored, replaced by a directory, nor in the module cache).</summary>
+    /// <summary>The modules whose packages the build or its tests need and Go must fetch (neither vendored, replaced by a directory, nor in the module cache).</summary>
     public IEnumerable<GraphModule> ToFetch => Modules.Where(m => m.ProvidesPackages && m.Origin is ModuleOrigin.Mirror or ModuleOrigin.Download or ModuleOrigin.Unavailable);
 }

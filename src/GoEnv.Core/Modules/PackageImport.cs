@@ -5,4 +5,7 @@ namespace GoEnv.Core.Modules;
 /// <param name="ImportedBy">The importing package's path.</param>
 /// <param name="File">The .go file with the import.</param>
 /// <param name="Line">1-based line of the import path in that file.</param>
-public sealed record PackageImport(string ImportPath, string ImportedBy, string File, int Line);
+/// <param name="Test">
+/// Only test files (_test.go) of the main packages lead to it: `go test` and `go vet` load it, `go build` does not.
+/// </param>
+public sealed record PackageImport(string ImportPath, string ImportedBy, string File, int Line, bool Test = false);

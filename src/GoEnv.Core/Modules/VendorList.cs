@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace GoEnv.Core.Modules;
 
 /// <summary>
@@ -46,7 +48,8 @@ public sealed class VendorList
         string text;
         try
         {
-            text = File.ReadAllText(modulesTxt);
+            // Bytes decoded in one go (no StreamReader buffers; a BOM stays, as Go reads it).
+            text = Encoding.UTF8.GetString(File.ReadAllBytes(modulesTxt));
         }
         catch (FileNotFoundException)
         {
@@ -68,12 +71,19 @@ public sealed class VendorList
 
     private void Parse(string text)
     {
+        // Line by line over the text without splitting it (modules.txt of a large tree has thousands of lines): strings
+        // are made only for the paths and versions kept.
         VendoredModule? current = null;
         var number = 0;
-        foreach (var line in text.Split('\n'))
+        Span<Range> fields = stackalloc Range[8];
+        for (var start = 0; start < text.Length;)
         {
+            var end = text.AsSpan(start).IndexOf('\n');
+            end = end < 0 ? text.Length : start + end;
+            var line = text.AsSpan(start, end - start);
+            start = end + 1;
             number++;
-            if (number == 1 && line.TrimEnd('\r') == "## workspace")
+            if (number == 1 && line.TrimEnd('\r').SequenceEqual("## workspace"))
             {
                 IsWorkspace = true;
                 continue;
@@ -81,7 +91,7 @@ public sealed class VendorList
 
             if (line.StartsWith("# ", StringComparison.Ordinal))
             {
-                current = ParseModuleLine(line, number);
+                current = ParseModuleLine(line, LineFields.Split(line, LineFields.CharSeparators, fields), fields, number);
                 continue;
             }
 
@@ -92,37 +102,47 @@ public sealed class VendorList
 
             if (line.StartsWith("## ", StringComparison.Ordinal))
             {
-                foreach (var entry in line[3..].Split(';'))
+                for (var rest = line[3..]; rest.Length > 0;)
                 {
-                    var annotation = entry.Trim();
-                    if (annotation == "explicit")
+                    var semicolon = rest.IndexOf(';');
+                    var annotation = (semicolon < 0 ? rest : rest[..semicolon]).Trim();
+                    rest = semicolon < 0 ? [] : rest[(semicolon + 1)..];
+                    if (annotation.SequenceEqual("explicit"))
                     {
                         current.Explicit = true;
                     }
                     else if (annotation.StartsWith("go ", StringComparison.Ordinal))
                     {
-                        current.GoVersion = annotation[3..];
+                        current.GoVersion = annotation[3..].ToString();
                     }
                 }
 
                 continue;
             }
 
-            var fields = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length == 1 && current.Version.Length > 0)
+            if (LineFields.Split(line, LineFields.CharSeparators, fields) == 1 && current.Version.Length > 0)
             {
-                current.Packages.Add((fields[0], number));
-                _providers[fields[0]] = current;
+                var package = line[fields[0]].ToString();
+                current.Packages.Add((package, number));
+                _providers[package] = current;
             }
         }
     }
 
-    private VendoredModule? ParseModuleLine(string line, int number)
+    private VendoredModule? ParseModuleLine(ReadOnlySpan<char> line, int count, ReadOnlySpan<Range> fields, int number)
     {
-        var f = line.Split([' ', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries);
-        if (f.Length < 3)
+        // A line with more fields than a replacement has is still a module line (with no replacement Go accepts).
+        var tooMany = count > fields.Length;
+        count = Math.Min(count, fields.Length);
+        if (count < 3)
         {
             return null;
+        }
+
+        var f = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            f[i] = line[fields[i]].ToString();
         }
 
         string version;
@@ -149,8 +169,8 @@ public sealed class VendorList
             Modules.Add(module);
         }
 
-        var replacement = f.Skip(rest).ToArray();
-        if (replacement.Length >= 2 && replacement[0] == "=>")
+        var replacement = f.AsSpan(rest);
+        if (!tooMany && replacement.Length >= 2 && replacement[0] == "=>")
         {
             if (replacement.Length == 2)
             {

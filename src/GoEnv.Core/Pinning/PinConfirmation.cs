@@ -54,7 +54,7 @@ public static class PinConfirmation
     /// </summary>
     internal static bool LoadsGraphOffline(Modules.ModuleGraph graph) =>
         graph.IsLoaded && graph.ImportsRead && graph.Mode != Modules.BuildMode.Mod
-        && graph.Modules.All(m => !m.ProvidesPackages || m.Origin is Modules.ModuleOrigin.Vendor or Modules.ModuleOrigin.Directory or Modules.ModuleOrigin.ModuleCache);
+        && graph.Modules.All(m => !m.NeededByBuild || m.Origin is Modules.ModuleOrigin.Vendor or Modules.ModuleOrigin.Directory or Modules.ModuleOrigin.ModuleCache);
 
     /// <summary>The host's environment with the pinned variables over it: what a later step that loads the pin has.</summary>
     private static Dictionary<string, string> PinnedProcessEnvironment(HostEnvironment host, PinnedEnvironment pinned)

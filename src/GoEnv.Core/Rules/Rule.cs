@@ -1,5 +1,6 @@
 using GoEnv.Core.Findings;
 using GoEnv.Core.Go;
+using GoEnv.Core.Modules;
 
 namespace GoEnv.Core.Rules;
 
@@ -54,6 +55,22 @@ public abstract class Rule
     /// Go's quotes escaped once more, Go's own escapes (a Windows path's doubled backslashes) kept.
     /// </summary>
     protected static string QuoteInGoLine(string value) => GoStrings.Quote(value).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Who fails on a package import: "the build fails", or, for one only the main packages' test files make,
+    /// "`go test` and `go vet` of PKG fail (only its test files import X; `go build` works)".
+    /// </summary>
+    protected static string WhoFails(PackageImport import) =>
+        import.Test ? $"`go test` and `go vet` of {import.ImportedBy} fail (only its test files import {import.ImportPath}; `go build` works)" : "the build fails";
+
+    /// <summary>The end of the description of each rule about a package import (<see cref="WhoFails"/>).</summary>
+    protected const string TestFilesNote = " When only the main packages' test files (_test.go) import the package, `go test` and `go vet` fail but `go build` works: the finding is a warning then.";
+
+    /// <summary>The text with its first letter upper-case (a clause that starts a sentence).</summary>
+    protected static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The rule's severity for what the build imports; a warning for what only test files import.</summary>
+    protected static Severity? SeverityOf(PackageImport import) => import.Test ? Severity.Warning : null;
 
     /// <summary>
     /// What gover.TooNewError adds after "running go 1.N.M": "; GOTOOLCHAIN=local" unless GOTOOLCHAIN is empty or auto.

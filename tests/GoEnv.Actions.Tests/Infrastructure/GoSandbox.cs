@@ -170,6 +170,10 @@ internal sealed class GoSandbox : IDisposable
     public void Import(string importPath) =>
         File.WriteAllText(Path.Combine(ModuleDirectory, "import_" + importPath.Replace('/', '_').Replace('.', '_') + ".go"), $"package app\n\nimport _ \"{importPath}\"\n");
 
+    /// <summary>Adds a test file to the sandbox module that imports <paramref name="importPath"/> (blank import): `go test` and `go vet` load it, `go build` does not.</summary>
+    public void ImportInTest(string importPath) =>
+        File.WriteAllText(Path.Combine(ModuleDirectory, "import_" + importPath.Replace('/', '_').Replace('.', '_') + "_test.go"), $"package app\n\nimport _ \"{importPath}\"\n");
+
     /// <summary>Rewrites app.go without its import of example.org/dep (go.mod still requires it).</summary>
     public void StopImportingDependency() => File.WriteAllText(Path.Combine(ModuleDirectory, "app.go"), "package app\n\n// Value is the module's own.\nconst Value = 1\n");
 

@@ -22,6 +22,20 @@ public sealed class GoSumLinesTests
     }
 
     [TestMethod]
+    public void For_RepeatedLinesAndLookalikes_GivesEveryMatchInFileOrderAndNothingElse()
+    {
+        using var dir = new TempDirectory();
+        // The last line has no newline; "a b" vs "ab" must not collide; four fields are malformed (skipped).
+        var sum = dir.Write("go.sum", "example.org/a v1.0.0 h1:one=\nexample.org/a v1.0.0 h1:two= extra\nexample.org/a\tv1.0.0\th1:three=\nexample.org/av1.0.0 x h1:no=\nexample.org/a v1.0.0 h1:four=");
+
+        var sums = GoSumLines.Read([sum]);
+
+        CollectionAssert.AreEqual(new[] { ("h1:one=", 1), ("h1:three=", 3), ("h1:four=", 5) }, sums.For("example.org/a", "v1.0.0", goMod: false).Select(e => (e.Hash, e.Line)).ToArray());
+        Assert.HasCount(0, sums.For("example.org/av1.0.0", "", goMod: false));
+        Assert.HasCount(0, sums.For("example.org/a", "v1.0.0", goMod: true));
+    }
+
+    [TestMethod]
     public void ModuleHash_OfGoMod_MatchesGo()
     {
         // go mod download -json example.org/dep@v1.0.0 (go1.27.3) reports this GoModSum for this go.mod.

@@ -80,7 +80,7 @@ public sealed class ModuleGraphResolverTests
         Assert.AreEqual("example.org/dep/sub", dep.Imports.Single().ImportPath);
         Assert.AreEqual(5, dep.Imports[0].Line);
         Assert.IsFalse(graph.Modules.Single(m => m.Path == "example.org/other").ProvidesPackages, "only a windows file imports it");
-        Assert.AreEqual("example.org/nowhere", graph.UnprovidedImports.Single().ImportPath);
+        CollectionAssert.AreEqual(new[] { ("example.org/nowhere", false), ("example.org/testonly", true) }, graph.UnprovidedImports.Select(i => (i.ImportPath, i.Test)).ToArray());
         Assert.AreEqual("h1:zip=", dep.ZipSum!.Hash);
     }
 
@@ -141,7 +141,64 @@ public sealed class ModuleGraphResolverTests
         dir.Write("app/app.go", "package app\n\nimport _ \"example.org/dep\"\n");
     }
 
-    private static ModuleGraph Resolve(TempDirectory dir, string release, params (string Name, string Value)[] variables)
+    [TestMethod]
+    public void Resolve_TestFiles_TheirImportsAreMarkedUnlessTheBuildMakesThemToo()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.21", "require example.org/other v0.1.0\n");
+        dir.Write("app/go.sum", DepSum);
+        var test = dir.Write("app/app_test.go", "package app_test\n\nimport (\n\t\"example.org/dep\"\n\t\"example.org/other\"\n)\n");
+
+        var graph = Resolve(dir, "go1.22.3");
+
+        var dep = graph.Modules.Single(m => m.Path == "example.org/dep");
+        var other = graph.Modules.Single(m => m.Path == "example.org/other");
+        Assert.IsTrue(dep.NeededByBuild);
+        Assert.IsFalse(dep.Imports.Single().Test);
+        Assert.IsFalse(other.NeededByBuild);
+        Assert.AreEqual(new PackageImport("example.org/other", "example.com/app", test, 5, Test: true), other.FirstImport);
+    }
+
+    [TestMethod]
+    public void Resolve_Prefetched_GivesTheSameGraphFromWhatThePrefetchRead()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.21", "require example.org/other v0.1.0\n");
+        dir.Write("app/go.sum", DepSum);
+        dir.Write("app/vendor/modules.txt", "# example.org/dep v1.0.0\n## explicit; go 1.19\nexample.org/dep\n# example.org/other v0.1.0\n## explicit; go 1.19\nexample.org/other\n");
+        dir.Write("app/vendor/example.org/dep/dep.go", "package dep\n\nimport \"example.org/other\"\n");
+        var prefetched = ModuleTreeFiles.Prefetch(new HostEnvironment([], Path.Combine(dir.Path, "app"), HostOs.Linux));
+
+        // What the prefetch read is what the check sees: a go.sum and an import changed since are not read again.
+        var direct = Resolve(dir, "go1.22.3");
+        File.Delete(Path.Combine(dir.Path, "app/go.sum"));
+        dir.Write("app/app.go", "package app\n");
+        var fromPrefetch = Resolve(dir, "go1.22.3", prefetched);
+
+        Assert.AreEqual("example.org/other", direct.MissingVendoredPackages.Single().ImportPath);
+        Assert.AreEqual(Describe(direct), Describe(fromPrefetch));
+        Assert.AreNotEqual(Describe(direct), Describe(Resolve(dir, "go1.22.3")));
+    }
+
+    [TestMethod]
+    public void Resolve_PrefetchOfAnotherDirectory_ReadsTheModuleItself()
+    {
+        using var dir = new TempDirectory();
+        WriteModule(dir, "1.21");
+        dir.Write("app/go.sum", DepSum);
+        dir.Write("elsewhere/go.mod", "module example.com/elsewhere\n\ngo 1.21\n");
+        var prefetched = ModuleTreeFiles.Prefetch(new HostEnvironment([], Path.Combine(dir.Path, "elsewhere"), HostOs.Linux));
+
+        Assert.AreEqual(Describe(Resolve(dir, "go1.22.3")), Describe(Resolve(dir, "go1.22.3", prefetched)));
+    }
+
+    private static string Describe(ModuleGraph graph) =>
+        $"{graph.Mode} read={graph.ImportsRead} missing=[{string.Join(' ', graph.MissingVendoredPackages.Select(i => i.ImportPath + "<" + i.ImportedBy))}] unprovided=[{string.Join(' ', graph.UnprovidedImports.Select(i => i.ImportPath))}] "
+        + string.Join(' ', graph.Modules.Select(m => $"{m.Path}@{m.Version}:{m.Origin}:{m.ZipSum?.Hash}:{m.ModSum?.Hash}:{string.Join(',', m.Imports.Select(i => i.ImportPath))}"));
+
+    private static ModuleGraph Resolve(TempDirectory dir, string release, params (string Name, string Value)[] variables) => Resolve(dir, release, null, variables);
+
+    private static ModuleGraph Resolve(TempDirectory dir, string release, ModuleTreeFiles? files, params (string Name, string Value)[] variables)
     {
         var appDir = Path.Combine(dir.Path, "app");
         var values = new Dictionary<string, GoVariable>(StringComparer.Ordinal);
@@ -152,6 +209,6 @@ public sealed class ModuleGraphResolverTests
 
         var host = new HostEnvironment([], appDir, HostOs.Linux);
         var goMod = ModuleFile.Read(Path.Combine(appDir, "go.mod"));
-        return ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, GoVersion.Parse(release), values, goMod, null, []));
+        return ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, GoVersion.Parse(release), values, goMod, null, [], files));
     }
 }

@@ -40,7 +40,7 @@ internal sealed class GoCacheNoDefaultRule : Rule
         {
             // Before Go 1.24 a relative XDG_CACHE_HOME (or HOME) is used as it is: builds work, but each working
             // directory gets a cache of its own. Go 1.24+ refuses a relative XDG_CACHE_HOME (go env says "off").
-            yield return Report(snapshot, $"GOCACHE is not set and its default, \"{value}\", is relative (HOME or XDG_CACHE_HOME is relative): every working directory gets its own build cache, and Go 1.24+ refuses a relative XDG_CACHE_HOME.", "Set XDG_CACHE_HOME (or GOCACHE) to an absolute directory.", Severity.Warning);
+            yield return Report(snapshot, $"GOCACHE is not set and its default, {Quote(value)}, is relative (HOME or XDG_CACHE_HOME is relative): every working directory gets its own build cache, and Go 1.24+ refuses a relative XDG_CACHE_HOME.", "Set XDG_CACHE_HOME (or GOCACHE) to an absolute directory.", Severity.Warning);
         }
     }
 }

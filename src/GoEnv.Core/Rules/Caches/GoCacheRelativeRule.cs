@@ -21,7 +21,7 @@ internal sealed class GoCacheRelativeRule : Rule
         var variable = snapshot.Variable(GoVariableNames.GoCache);
         if (variable.IsExplicit && variable.RawValue is { Length: > 0 } raw && raw != "off" && !Path.IsPathFullyQualified(raw))
         {
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoCache)} is \"{raw}\", a relative path: every build fails with \"build cache is required, but could not be located: GOCACHE is not an absolute path\".", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoCache)}.");
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoCache)} is {Quote(raw)}, a relative path: every build fails with \"build cache is required, but could not be located: GOCACHE is not an absolute path\".", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoCache)}.");
         }
     }
 }

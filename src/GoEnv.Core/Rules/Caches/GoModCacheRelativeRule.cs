@@ -23,7 +23,7 @@ internal sealed class GoModCacheRelativeRule : Rule
         if (value.Length > 0 && !Path.IsPathFullyQualified(value))
         {
             var origin = variable.IsExplicit ? Origin(snapshot, GoVariableNames.GoModCache) : "GOMODCACHE (derived from a relative GOPATH or HOME)";
-            yield return Report(snapshot, $"{origin} is \"{value}\", a relative path: the first module download fails with \"go: GOMODCACHE entry is relative; must be absolute path: {QuoteInGoLine(value)}.\"", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoModCache)}.");
+            yield return Report(snapshot, $"{origin} is {Quote(value)}, a relative path: the first module download fails with \"go: GOMODCACHE entry is relative; must be absolute path: {QuoteInGoLine(value)}.\"", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoModCache)}.");
         }
     }
 }

@@ -27,7 +27,7 @@ internal sealed class GoModCacheUnsetRule : Rule
         var gopath = snapshot.Value(GoVariableNames.GoPath);
         var home = GoDefaults.HomeVariable(snapshot.Host.Os);
         var defaultGoPath = snapshot.IsWindows ? $"%{home}%\\go" : $"${home}/go";
-        var why = gopath.Length == 0 ? $"GOPATH is empty (no {home} to derive {defaultGoPath} from)" : $"the first entry of GOPATH (\"{gopath}\") is empty";
+        var why = gopath.Length == 0 ? $"GOPATH is empty (no {home} to derive {defaultGoPath} from)" : $"the first entry of GOPATH ({Quote(gopath)}) is empty";
         var needsDownloads = snapshot.GoMod is null || snapshot.GoMod.Requires.Count > 0;
         yield return Report(snapshot, $"GOMODCACHE has no value: {why}. The first module download fails with \"go: module cache not found: neither GOMODCACHE nor GOPATH is set\".", severity: needsDownloads ? Severity.Error : Severity.Warning);
     }

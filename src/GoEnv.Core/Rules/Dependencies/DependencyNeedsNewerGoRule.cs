@@ -14,7 +14,7 @@ internal sealed class DependencyNeedsNewerGoRule : Rule
 
     public override string? Variable => GoVariableNames.GoToolchain;
 
-    public override string Description => "From Go 1.21 a module's go line is a minimum: when a module that provides an imported package says `go 1.30` and the running toolchain is older, the build fails with `go: example.com/x@v1.0.0 requires go >= 1.30 (running go 1.27.3; GOTOOLCHAIN=local)`. `go build` does not switch toolchains for a dependency, even with GOTOOLCHAIN=auto (only go.mod's own go and toolchain lines do). In vendor mode the go versions recorded in vendor/modules.txt are checked the same way, for every vendored module. Required modules whose packages are not imported are not checked. Go 1.19 builds anyway.";
+    public override string Description => "From Go 1.21 a module's go line is a minimum: when a module that provides an imported package says `go 1.30` and the running toolchain is older, the build fails with `go: example.com/x@v1.0.0 requires go >= 1.30 (running go 1.27.3; GOTOOLCHAIN=local)`. `go build` does not switch toolchains for a dependency, even with GOTOOLCHAIN=auto (only go.mod's own go and toolchain lines do). In vendor mode the go versions recorded in vendor/modules.txt are checked the same way, for every vendored module. Required modules whose packages are not imported are not checked. Go 1.19 builds anyway." + TestFilesNote;
 
     public override string Fix => "Run the build with a Go at least as new as the dependency's go line (raise go.mod's go or toolchain line so that GOTOOLCHAIN=auto switches, or install that Go), or require an older version of the dependency.";
 
@@ -42,9 +42,10 @@ internal sealed class DependencyNeedsNewerGoRule : Rule
             yield break;
         }
 
-        foreach (var module in graph.Modules.Where(m => m.ProvidesPackages && GoVersion.ParseStrict(m.GoLine) is { } v && v > running))
+        foreach (var module in graph.Modules.Where(m => m.ProvidesPackages && GoVersion.ParseStrict(m.GoLine) is { } v && v > running).OrderBy(m => !m.NeededByBuild))
         {
-            yield return ReportAt(snapshot, module.RequiredIn, module.RequireLine, $"{module.Describe()} says go {module.GoLine} and the build imports {module.Imports[0].ImportPath} from it, but the toolchain that runs is {running}: the build fails with \"go: {module.Describe()} requires go >= {module.GoLine} (running go {running.Text}{explain})\". `go build` does not switch toolchains for a dependency.");
+            var import = module.FirstImport!;
+            yield return ReportAt(snapshot, module.RequiredIn, module.RequireLine, $"{module.Describe()} says go {module.GoLine} and {import.ImportedBy} imports {import.ImportPath} from it, but the toolchain that runs is {running}: {WhoFails(import)} with \"go: {module.Describe()} requires go >= {module.GoLine} (running go {running.Text}{explain})\". `go build` does not switch toolchains for a dependency.", severity: SeverityOf(import));
             yield break;
         }
     }

@@ -13,7 +13,7 @@ internal sealed class ImportNotProvidedRule : Rule
 
     public override string? Variable => null;
 
-    public override string Description => "Under -mod=readonly (the default without vendor/) every imported package must come from the main module, the standard library or a module go.mod requires; Go may not add a requirement: `no required module provides package example.com/x; to add it: go get example.com/x`. On main modules of more than 1,000 .go files check reads the imports only when go.mod, go.sum, vendor/ or the module cache point at a problem, and says so in a notice (reading every import block of a large tree would cost more than the rest of the check).";
+    public override string Description => "Under -mod=readonly (the default without vendor/) every imported package must come from the main module, the standard library or a module go.mod requires; Go may not add a requirement: `no required module provides package example.com/x; to add it: go get example.com/x`. On main modules of more than 1,000 .go files check reads the imports only when go.mod, go.sum, vendor/ or the module cache point at a problem, and says so in a notice (reading every import block of a large tree would cost more than the rest of the check)." + TestFilesNote;
 
     public override string Fix => "Run `go get PACKAGE` (or `go mod tidy`) and commit go.mod and go.sum; or remove the import.";
 
@@ -33,7 +33,7 @@ internal sealed class ImportNotProvidedRule : Rule
 
         foreach (var import in graph.UnprovidedImports)
         {
-            yield return ReportAt(snapshot, import.File, import.Line, $"{import.ImportedBy} imports {import.ImportPath}, which no module in {graph.MainGoMod} provides: the build fails with \"no required module provides package {import.ImportPath}; to add it:\".");
+            yield return ReportAt(snapshot, import.File, import.Line, $"{import.ImportedBy} imports {import.ImportPath}, which no module in {graph.MainGoMod} provides: {WhoFails(import)} with \"no required module provides package {import.ImportPath}; to add it:\".", severity: SeverityOf(import));
         }
     }
 }

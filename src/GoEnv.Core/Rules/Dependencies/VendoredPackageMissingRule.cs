@@ -13,7 +13,7 @@ internal sealed class VendoredPackageMissingRule : Rule
 
     public override string? Variable => null;
 
-    public override string Description => "In vendor mode Go takes every imported package from vendor/ and looks nothing up: a package that vendor/modules.txt does not list, or whose directory under vendor/ has no .go files (deleted, or left out by a .gitignore or a Docker context), fails the build: `cannot find module providing package example.com/x: import lookup disabled by -mod=vendor`.";
+    public override string Description => "In vendor mode Go takes every imported package from vendor/ and looks nothing up: a package that vendor/modules.txt does not list, or whose directory under vendor/ has no .go files (deleted, or left out by a .gitignore or a Docker context), fails the build: `cannot find module providing package example.com/x: import lookup disabled by -mod=vendor`." + TestFilesNote;
 
     public override string Fix => "Run `go mod vendor` (`go work vendor` in a workspace) and commit all of vendor/ (check .gitignore for vendor paths).";
 
@@ -33,7 +33,7 @@ internal sealed class VendoredPackageMissingRule : Rule
             var goText = listed && !snapshot.GoAtLeast(1, 21)
                 ? "cannot find package \\\".\\\" in:"
                 : $"cannot find module providing package {import.ImportPath}: import lookup disabled by -mod=vendor";
-            yield return ReportAt(snapshot, import.File, import.Line, $"{import.ImportedBy} imports {import.ImportPath}, and {why}. Vendor mode is in force ({graph.ModeReason}), so the build fails with \"{goText}\".", variable: graph.ModeFromGoFlags ? GoVariableNames.GoFlags : null);
+            yield return ReportAt(snapshot, import.File, import.Line, $"{import.ImportedBy} imports {import.ImportPath}, and {why}. Vendor mode is in force ({graph.ModeReason}), so {WhoFails(import)} with \"{goText}\".", severity: SeverityOf(import), variable: graph.ModeFromGoFlags ? GoVariableNames.GoFlags : null);
         }
     }
 }

@@ -39,7 +39,7 @@ internal sealed class GoFlagsForeignPlatformTagRule : Rule
                 : null;
             if (foreign is not null)
             {
-                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} has -tags with \"{tag}\", a {foreign} other than the target's ({goos}/{goarch}): files meant for {tag} (`//go:build {tag}`, `*_{tag}.go`) are compiled into the {(foreign == "GOOS" ? goos : goarch)} build, the standard library's included: every program or test build stops in internal/{(foreign == "GOOS" ? "goos" : "goarch")} (\"… redeclared in this block\").", FixWhere(snapshot, GoVariableNames.GoFlags));
+                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} has -tags with {Quote(tag)}, a {foreign} other than the target's ({goos}/{goarch}): files meant for {tag} (`//go:build {tag}`, `*_{tag}.go`) are compiled into the {(foreign == "GOOS" ? goos : goarch)} build, the standard library's included: every program or test build stops in internal/{(foreign == "GOOS" ? "goos" : "goarch")} (\"… redeclared in this block\").", FixWhere(snapshot, GoVariableNames.GoFlags));
             }
         }
     }

@@ -50,7 +50,7 @@ internal sealed class GoFlagsSyntaxRule : Rule
                 fix = Fix;
             }
 
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} contains \"{word.Text}\", which is not a flag: every go command fails with \"go: parsing $GOFLAGS: non-flag {Quote(word.Text)}\".", fix);
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoFlags)} contains {Quote(word.Text)}, which is not a flag: every go command fails with \"go: parsing $GOFLAGS: non-flag {Quote(word.Text)}\".", fix);
             yield break;
         }
     }

@@ -28,7 +28,7 @@ internal sealed class GoWorkRule : Rule
         if (!Path.IsPathFullyQualified(value))
         {
             var text = snapshot.GoAtLeast(1, 21) ? "go: invalid GOWORK: not an absolute path" : "go: the path provided to GOWORK must be an absolute path";
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoWork)} is \"{value}\", a relative path: module commands fail with \"{text}\".", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoWork)}.");
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoWork)} is {Quote(value)}, a relative path: module commands fail with \"{text}\".", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoWork)}.");
         }
         else if (Directory.Exists(value))
         {

@@ -13,7 +13,7 @@ internal sealed class GoProxyMissingMirrorRule : Rule
 
     public override string? Variable => GoVariableNames.GoProxy;
 
-    public override string Description => "A file:// GOPROXY entry is a module mirror on disk (a restored cache artifact, a vendored proxy tree). When its directory does not exist Go treats every lookup there as \"not found\" and moves on to the next entry, so the mirror is silently not used; when no later entry can serve (the list ends, or `off` follows), every module download fails. A typo in the path or a cache restore that did not happen are the usual causes.";
+    public override string Description => "A file:// GOPROXY entry is a module mirror on disk (a restored cache artifact, a vendored proxy tree). When its directory does not exist Go treats every lookup there as \"not found\" and moves on to the next entry, so the mirror is silently not used; when no later entry can serve (the list ends, or `off` follows), every module download fails. A typo in the path or a cache restore that did not happen are the usual causes." + TestFilesNote;
 
     public override string Fix => "Point the entry at the mirror's directory (file:///abs/path, the directory holding the module paths), create or restore it before Go runs, or drop the entry.";
 
@@ -34,11 +34,12 @@ internal sealed class GoProxyMissingMirrorRule : Rule
             }
 
             var fallback = list.Entries.Skip(i + 1).FirstOrDefault(e => e.Url != "off" && !(e.MirrorDirectory is { } d && !Directory.Exists(d)));
-            var missing = snapshot.Graph.ToFetch.ToList();
+            var missing = snapshot.Graph.ToFetch.OrderBy(m => !m.NeededByBuild).ToList();
             if (fallback is null && missing.Count > 0)
             {
                 var first = missing[0];
-                yield return ReportAt(snapshot, first.RequiredIn, first.RequireLine, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist, and no entry after it can serve: {missing.Count} module(s) the build needs are not in the module cache, e.g. {first.Path} {first.Version} (go.mod line {first.RequireLine}), so the build fails to download them.", FixWhere(snapshot, GoVariableNames.GoProxy), Severity.Error);
+                var import = first.FirstImport!;
+                yield return ReportAt(snapshot, first.RequiredIn, first.RequireLine, $"{Origin(snapshot, GoVariableNames.GoProxy)} has the mirror {entry.Text}, whose directory {directory} does not exist, and no entry after it can serve: {missing.Count} module(s) the build needs are not in the module cache, e.g. {first.Path} {first.Version} (go.mod line {first.RequireLine}, imported as {import.ImportPath}), so {WhoFails(import)}: it cannot be downloaded.", FixWhere(snapshot, GoVariableNames.GoProxy), SeverityOf(import) ?? Severity.Error);
             }
             else
             {

@@ -21,7 +21,7 @@ internal sealed class GoBinRelativeRule : Rule
         var variable = snapshot.Variable(GoVariableNames.GoBin);
         if (variable.IsExplicit && variable.RawValue is { Length: > 0 } raw && !Path.IsPathFullyQualified(raw))
         {
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoBin)} is \"{raw}\", a relative path: `go install` fails with \"cannot install, GOBIN must be an absolute path\".", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoBin)}.");
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoBin)} is {Quote(raw)}, a relative path: `go install` fails with \"cannot install, GOBIN must be an absolute path\".", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoBin)}.");
         }
     }
 }

@@ -33,13 +33,13 @@ internal sealed class GoPathRelativeRule : Rule
 
             if (entry.StartsWith('~'))
             {
-                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoPath)} has the entry \"{entry}\": Go does not expand '~' and every go command fails with \"go: GOPATH entry cannot start with shell metacharacter '~': {QuoteInGoLine(entry)}\".", $"Write the home directory out (e.g. $HOME{entry[1..]}); {WhereToChange(snapshot, GoVariableNames.GoPath)}.");
+                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoPath)} has the entry {Quote(entry)}: Go does not expand '~' and every go command fails with \"go: GOPATH entry cannot start with shell metacharacter '~': {QuoteInGoLine(entry)}\".", $"Write the home directory out (e.g. $HOME{entry[1..]}); {WhereToChange(snapshot, GoVariableNames.GoPath)}.");
                 yield break;
             }
 
             if (!Path.IsPathFullyQualified(entry))
             {
-                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoPath)} has the relative entry \"{entry}\": every go command fails with \"go: GOPATH entry is relative; must be absolute path: {QuoteInGoLine(entry)}.\"", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoPath)}.");
+                yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoPath)} has the relative entry {Quote(entry)}: every go command fails with \"go: GOPATH entry is relative; must be absolute path: {QuoteInGoLine(entry)}.\"", $"Use an absolute path; {WhereToChange(snapshot, GoVariableNames.GoPath)}.");
                 yield break;
             }
         }

@@ -26,7 +26,7 @@ internal sealed class GoTmpDirMissingRule : Rule
 
         if (!Path.IsPathFullyQualified(value))
         {
-            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoTmpDir)} is \"{value}\", a relative path: it is looked up from each command's working directory, and builds fail with \"go: creating work dir: stat {value}: no such file or directory\" wherever it does not exist.", $"Use an absolute directory that exists; {WhereToChange(snapshot, GoVariableNames.GoTmpDir)}.");
+            yield return Report(snapshot, $"{Origin(snapshot, GoVariableNames.GoTmpDir)} is {Quote(value)}, a relative path: it is looked up from each command's working directory, and builds fail with \"go: creating work dir: stat {value}: no such file or directory\" wherever it does not exist.", $"Use an absolute directory that exists; {WhereToChange(snapshot, GoVariableNames.GoTmpDir)}.");
         }
         else if (!Directory.Exists(value))
         {
