@@ -15,13 +15,13 @@ public sealed class PinPromiseTests
     public TestContext TestContext { get; set; } = null!;
 
     public static IEnumerable<TestDataRow<string>> Scenarios =>
-        ModuleGraphScenarios.All().Select(s => new TestDataRow<string>(s.Name) { DisplayName = s.Name });
+        Graph().Select(s => new TestDataRow<string>(s.Name) { DisplayName = s.Name });
 
     [TestMethod]
     [DynamicData(nameof(Scenarios))]
     public async Task Pin_ModuleGraphScenario_RefusesOrPinsAnEnvironmentThatBuilds(string name)
     {
-        var scenario = ModuleGraphScenarios.All().Single(s => s.Name == name);
+        var scenario = Graph().Single(s => s.Name == name);
         _ = PublishedBinary.Path;
         var problems = await Task.WhenAll(GoToolchains.Require()
             .Where(t => scenario.NotApplicable(t) is null)
@@ -32,6 +32,9 @@ public sealed class PinPromiseTests
             Assert.Fail(string.Join(Environment.NewLine, failures));
         }
     }
+
+    /// <summary>The scenarios about the module graph, private modules' fetches included.</summary>
+    private static IEnumerable<Scenario> Graph() => [.. ModuleGraphScenarios.All(), .. PrivateModuleScenarios.All()];
 
     private static string? Check(Scenario scenario, GoToolchain toolchain)
     {

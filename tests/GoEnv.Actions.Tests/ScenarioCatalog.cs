@@ -42,6 +42,7 @@ internal static class ScenarioCatalog
             .. Platform(),
             .. GoEnvFile(),
             .. ModuleGraphScenarios.All(),
+            .. PrivateModuleScenarios.All(),
         ];
         string[] duplicates = [.. scenarios.GroupBy(s => s.Name).Where(g => g.Count() > 1).Select(g => g.Key)];
         return duplicates.Length == 0

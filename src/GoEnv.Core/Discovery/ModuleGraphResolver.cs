@@ -94,9 +94,7 @@ public static class ModuleGraphResolver
         }
 
         var sums = files.GoSums(SumFiles(inputs.GoWork, mains));
-        var cache = Value(GoVariableNames.GoModCache);
-        var proxy = GoProxyList.Parse(Value(GoVariableNames.GoProxy));
-        var noProxy = Value(GoVariableNames.GoNoProxy);
+        var sources = new FetchSettings(inputs.Host, Value(GoVariableNames.GoModCache), GoProxyList.Parse(Value(GoVariableNames.GoProxy)), Value(GoVariableNames.GoNoProxy), Value(GoVariableNames.GoPrivate), Value(GoVariableNames.GoVcs));
 
         var mainPaths = mains.Select(m => m.Path).ToHashSet(StringComparer.Ordinal);
         var modules = new Dictionary<string, GraphModule>(StringComparer.Ordinal);
@@ -124,7 +122,7 @@ public static class ModuleGraphResolver
 
         foreach (var graphModule in modules.Values)
         {
-            Locate(graphModule, mode, inWorkspace, vendorDirectory, vendor, cache, proxy, noProxy, files);
+            Locate(graphModule, mode, inWorkspace, vendorDirectory, vendor, sources, files);
             graphModule.ZipSum = sums.For(graphModule.SourcePath, graphModule.SourceVersion, goMod: false).FirstOrDefault();
             graphModule.ModSum = sums.For(graphModule.SourcePath, graphModule.SourceVersion, goMod: true).FirstOrDefault();
         }
@@ -211,7 +209,10 @@ public static class ModuleGraphResolver
     }
 
     /// <summary>Where the module's files come from, its go line, and the module cache's hashes.</summary>
-    private static void Locate(GraphModule module, BuildMode mode, bool inWorkspace, string vendorDirectory, VendorList? vendor, string cache, GoProxyParseResult proxy, string noProxy, ModuleTreeFiles files)
+    /// <summary>What decides where a module not on disk comes from and how: GOMODCACHE, GOPROXY, GONOPROXY, GOPRIVATE, GOVCS, PATH.</summary>
+    private sealed record FetchSettings(HostEnvironment Host, string Cache, GoProxyParseResult Proxy, string NoProxy, string Private, string Vcs);
+
+    private static void Locate(GraphModule module, BuildMode mode, bool inWorkspace, string vendorDirectory, VendorList? vendor, FetchSettings sources, ModuleTreeFiles files)
     {
         if (mode == BuildMode.Vendor)
         {
@@ -249,36 +250,37 @@ public static class ModuleGraphResolver
 
         var path = module.SourcePath;
         var version = module.SourceVersion;
-        if (cache.Length > 0)
+        if (sources.Cache.Length > 0)
         {
-            var modFile = ModulePaths.DownloadFile(cache, path, version, ".mod");
+            var modFile = ModulePaths.DownloadFile(sources.Cache, path, version, ".mod");
             if (TryReadBytes(modFile) is { } modBytes)
             {
                 module.CachedModHash = ModuleHash.OfGoMod(modBytes);
                 module.GoLine = ModuleFile.Parse(modFile, System.Text.Encoding.UTF8.GetString(modBytes)).Go?.Value ?? "";
             }
 
-            module.CachedZipHash = TryReadBytes(ModulePaths.DownloadFile(cache, path, version, ".ziphash")) is { } zipHash ? System.Text.Encoding.UTF8.GetString(zipHash).Trim() : null;
-            var extracted = ModulePaths.ExtractedDirectory(cache, path, version);
-            var zip = ModulePaths.DownloadFile(cache, path, version, ".zip");
+            module.CachedZipHash = TryReadBytes(ModulePaths.DownloadFile(sources.Cache, path, version, ".ziphash")) is { } zipHash ? System.Text.Encoding.UTF8.GetString(zipHash).Trim() : null;
+            var extracted = ModulePaths.ExtractedDirectory(sources.Cache, path, version);
+            var zip = ModulePaths.DownloadFile(sources.Cache, path, version, ".zip");
             if ((Directory.Exists(extracted) && module.CachedZipHash is not null) || File.Exists(zip))
             {
                 module.Origin = ModuleOrigin.ModuleCache;
-                module.OriginDetail = cache;
+                module.OriginDetail = sources.Cache;
                 module.Directory = Directory.Exists(extracted) ? extracted : null;
                 return;
             }
         }
 
         // modfetch's lookup: GONOPROXY (GOPRIVATE) paths go direct; the others through the GOPROXY list in order.
-        if (noProxy.Length > 0 && ModulePathPatterns.Matches(noProxy, path))
+        if (sources.NoProxy.Length > 0 && ModulePathPatterns.Matches(sources.NoProxy, path))
         {
             module.Origin = ModuleOrigin.Download;
             module.OriginDetail = "direct (GONOPROXY)";
+            FetchDirectly(module, sources);
             return;
         }
 
-        foreach (var entry in proxy.Entries)
+        foreach (var entry in sources.Proxy.Entries)
         {
             switch (entry.Url)
             {
@@ -289,6 +291,7 @@ public static class ModuleGraphResolver
                 case "direct":
                     module.Origin = ModuleOrigin.Download;
                     module.OriginDetail = "direct";
+                    FetchDirectly(module, sources);
                     return;
             }
 
@@ -314,6 +317,24 @@ public static class ModuleGraphResolver
         }
 
         module.Origin = ModuleOrigin.Unavailable;
+    }
+
+    /// <summary>
+    /// A fetch from the origin (modfetch's `direct`): the repository when the module path names it, whether GOPRIVATE
+    /// makes it private, whether GOVCS lets Go run its version control (vcs.checkGOVCS, on the repository root), and
+    /// whether that command is on PATH.
+    /// </summary>
+    private static void FetchDirectly(GraphModule module, FetchSettings sources)
+    {
+        if (ModuleRepository.Of(module.SourcePath) is not { } repository)
+        {
+            return;
+        }
+
+        module.Repository = repository;
+        module.RepositoryIsPrivate = ModulePathPatterns.Matches(sources.Private, repository.Root);
+        module.VcsForbidden = GoVcs.Allows(sources.Vcs, repository.Root, module.RepositoryIsPrivate, repository.Vcs) == false;
+        module.VcsMissing = GoLocator.FindCommand(sources.Host, repository.Vcs) is null;
     }
 
     /// <summary>

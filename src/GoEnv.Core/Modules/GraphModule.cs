@@ -41,6 +41,18 @@ public sealed class GraphModule
     /// <summary>The mirror directory, the proxy URL, or why it is unavailable.</summary>
     public string OriginDetail { get; set; } = "";
 
+    /// <summary>For a module Go fetches from its origin (modfetch's `direct`): its repository, when the path names it.</summary>
+    public ModuleRepository? Repository { get; set; }
+
+    /// <summary>GOPRIVATE matches <see cref="Repository"/>'s root (what GOVCS calls private).</summary>
+    public bool RepositoryIsPrivate { get; set; }
+
+    /// <summary>GOVCS does not let Go run the repository's version control: the fetch fails before it starts.</summary>
+    public bool VcsForbidden { get; set; }
+
+    /// <summary>The repository's version-control command (git, hg…) is not on PATH.</summary>
+    public bool VcsMissing { get; set; }
+
     /// <summary>The packages of the build and of its tests that come from this module (first import of each).</summary>
     public List<PackageImport> Imports { get; } = [];
 

@@ -61,6 +61,8 @@ public static class RuleCatalog
         new ModulePatternRule(),
         new ModulePatternTooWideRule(),
         new GoVcsInvalidRule(),
+        new GoVcsForbidsFetchRule(),
+        new VcsCommandMissingRule(),
         new GoToolchainInvalidRule(),
         new GoVersionTooNewRule(),
         new GoModDirectiveUnsupportedRule(),

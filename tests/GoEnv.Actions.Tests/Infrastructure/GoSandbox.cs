@@ -170,6 +170,51 @@ internal sealed class GoSandbox : IDisposable
     public void Import(string importPath) =>
         File.WriteAllText(Path.Combine(ModuleDirectory, "import_" + importPath.Replace('/', '_').Replace('.', '_') + ".go"), $"package app\n\nimport _ \"{importPath}\"\n");
 
+    /// <summary>The "private" module <see cref="AddPrivateGitModule"/> serves: a path with a .git element, so Go needs no go-get lookup.</summary>
+    public const string PrivateModule = "git.corp.example/team/lib.git";
+
+    /// <summary>
+    /// Serves <see cref="PrivateModule"/>@v1.0.0 (package lib) from a bare git repository under the sandbox, reached
+    /// through url.&lt;file URL&gt;.insteadOf (and protocol.file.allow) in HOME/.gitconfig, without network; app imports
+    /// it, real Go adds the requirement and go.sum's lines (`go get` with GOPRIVATE set), and the module cache is
+    /// emptied again, so a build must fetch it with git.
+    /// </summary>
+    public void AddPrivateGitModule()
+    {
+        var source = PathTo("gitsrc/lib");
+        Directory.CreateDirectory(source);
+        File.WriteAllText(Path.Combine(source, "go.mod"), $"module {PrivateModule}\n\ngo 1.19\n");
+        File.WriteAllText(Path.Combine(source, "lib.go"), "package lib\n\n// Name is the module's own.\nconst Name = \"lib\"\n");
+        var bare = PathTo("git/lib.git");
+        RunGitOrThrow(source, "init", "-q");
+        RunGitOrThrow(source, "add", "-A");
+        RunGitOrThrow(source, "-c", "user.name=sandbox", "-c", "user.email=sandbox@example.com", "commit", "-qm", "v1.0.0");
+        RunGitOrThrow(source, "tag", "v1.0.0");
+        RunGitOrThrow(Root, "clone", "-q", "--bare", source, bare);
+
+        // Go runs `git ls-remote https://git.corp.example/team/lib` (the root without .git): the prefix to rewrite.
+        WriteFile("home/.gitconfig", $"[url \"file://{bare}\"]\n\tinsteadOf = https://git.corp.example/team/lib\n[protocol \"file\"]\n\tallow = always\n");
+        Import(PrivateModule);
+        var environment = new Dictionary<string, string>(_environment, StringComparer.Ordinal) { ["GOPRIVATE"] = "git.corp.example", ["GOFLAGS"] = "-mod=mod" };
+        var result = ChildProcess.Run(Toolchain.GoBinary, ["get", PrivateModule + "@v1.0.0"], ModuleDirectory, environment, s_goTimeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Sandbox set-up `go get` of the private module failed: " + result.Describe());
+        }
+
+        ClearModuleCache();
+    }
+
+    private void RunGitOrThrow(string directory, params string[] args)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = Home, ["PATH"] = "/usr/bin:/bin", ["GIT_CONFIG_NOSYSTEM"] = "1" };
+        var result = ChildProcess.Run("git", args, directory, environment, s_goTimeout);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Sandbox set-up `git {string.Join(' ', args)}` failed: " + result.Describe());
+        }
+    }
+
     /// <summary>Adds a test file to the sandbox module that imports <paramref name="importPath"/> (blank import): `go test` and `go vet` load it, `go build` does not.</summary>
     public void ImportInTest(string importPath) =>
         File.WriteAllText(Path.Combine(ModuleDirectory, "import_" + importPath.Replace('/', '_').Replace('.', '_') + "_test.go"), $"package app\n\nimport _ \"{importPath}\"\n");

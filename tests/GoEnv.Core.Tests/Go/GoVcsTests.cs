@@ -20,4 +20,21 @@ public sealed class GoVcsTests
     [DataRow("a:git,,b:hg", "empty entry in GOVCS")]
     [DataRow("a:git|", "empty VCS name in GOVCS: \"a:git|\"")]
     public void Validate_Invalid_GivesGosError(string value, string expected) => Assert.AreEqual(expected, GoVcs.Validate(value));
+
+    [TestMethod]
+    [DataRow("", "git.corp.example/lib.git", true, "git", true)]
+    [DataRow("", "example.org/lib.svn", false, "svn", false)]
+    [DataRow("", "example.org/lib.hg", false, "hg", true)]
+    [DataRow("private:off", "git.corp.example/lib.git", true, "git", false)]
+    [DataRow("private:off", "github.com/a/b", false, "git", true)]
+    [DataRow("public:off", "git.corp.example/lib.git", true, "git", true)]
+    [DataRow("*:off", "git.corp.example/lib.git", true, "git", false)]
+    [DataRow("git.corp.example:hg,private:all", "git.corp.example/lib.git", true, "git", false)]
+    [DataRow("other.example:off", "git.corp.example/lib.git", true, "git", true)]
+    [DataRow(" public : git | svn ", "example.org/lib.svn", false, "svn", true)]
+    public void Allows_FirstMatchingRuleThenGosDefault(string govcs, string root, bool isPrivate, string vcs, bool expected) =>
+        Assert.AreEqual(expected, GoVcs.Allows(govcs, root, isPrivate, vcs));
+
+    [TestMethod]
+    public void Allows_Unparseable_IsUnknown() => Assert.IsNull(GoVcs.Allows("bad", "github.com/a/b", false, "git"));
 }
