@@ -208,10 +208,10 @@ public static class ModuleGraphResolver
         return null;
     }
 
-    /// <summary>Where the module's files come from, its go line, and the module cache's hashes.</summary>
     /// <summary>What decides where a module not on disk comes from and how: GOMODCACHE, GOPROXY, GONOPROXY, GOPRIVATE, GOVCS, PATH.</summary>
     private sealed record FetchSettings(HostEnvironment Host, string Cache, GoProxyParseResult Proxy, string NoProxy, string Private, string Vcs);
 
+    /// <summary>Where the module's files come from, its go line, and the module cache's hashes.</summary>
     private static void Locate(GraphModule module, BuildMode mode, bool inWorkspace, string vendorDirectory, VendorList? vendor, FetchSettings sources, ModuleTreeFiles files)
     {
         if (mode == BuildMode.Vendor)

@@ -44,6 +44,14 @@ public sealed class GraphModule
     /// <summary>For a module Go fetches from its origin (modfetch's `direct`): its repository, when the path names it.</summary>
     public ModuleRepository? Repository { get; set; }
 
+    /// <summary>Why Go fetches it from its origin ("GONOPROXY (or GOPRIVATE) sends it to its origin", "GOPROXY reaches `direct` for it"); null when it does not.</summary>
+    public string? DirectBecause => Origin != ModuleOrigin.Download ? null : OriginDetail switch
+    {
+        "direct (GONOPROXY)" => "GONOPROXY (or GOPRIVATE) sends it to its origin",
+        "direct" => "GOPROXY reaches `direct` for it",
+        _ => null,
+    };
+
     /// <summary>GOPRIVATE matches <see cref="Repository"/>'s root (what GOVCS calls private).</summary>
     public bool RepositoryIsPrivate { get; set; }
 

@@ -25,8 +25,7 @@ internal sealed class GoVcsForbidsFetchRule : Rule
             var repository = module.Repository!;
             var import = module.FirstImport!;
             var what = module.RepositoryIsPrivate ? "private" : "public";
-            var route = module.OriginDetail == "direct (GONOPROXY)" ? "GONOPROXY (or GOPRIVATE) sends it to its origin" : "GOPROXY reaches `direct` for it";
-            yield return Report(snapshot, $"{module.Describe()} is not in the module cache and {route}, so Go must run {repository.Vcs} on {repository.Root}; {Origin(snapshot, GoVariableNames.GoVcs)} does not allow {repository.Vcs} for the {what} {repository.Root}. {import.ImportedBy} imports {import.ImportPath} from it: {WhoFails(import)} with \"GOVCS disallows using {repository.Vcs} for {what} {repository.Root}; see 'go help vcs'\".", FixWhere(snapshot, GoVariableNames.GoVcs), SeverityOf(import));
+            yield return Report(snapshot, $"{module.Describe()} is not in the module cache and {module.DirectBecause}, so Go must run {repository.Vcs} on {repository.Root}; {Origin(snapshot, GoVariableNames.GoVcs)} does not allow {repository.Vcs} for the {what} {repository.Root}. {import.ImportedBy} imports {import.ImportPath} from it: {WhoFails(import)} with \"GOVCS disallows using {repository.Vcs} for {what} {repository.Root}; see 'go help vcs'\".", FixWhere(snapshot, GoVariableNames.GoVcs), SeverityOf(import));
             yield break;
         }
     }

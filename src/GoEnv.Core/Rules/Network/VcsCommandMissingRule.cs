@@ -24,7 +24,7 @@ internal sealed class VcsCommandMissingRule : Rule
             var repository = module.Repository!;
             var import = module.FirstImport!;
             var goText = repository.BySuffix && snapshot.GoAtLeast(1, 21) ? $"missing {repository.VcsName} command" : $"exec: \\\"{repository.Vcs}\\\": executable file not found in $PATH";
-            yield return Report(snapshot, $"{module.Describe()} is not in the module cache and is fetched from its origin ({module.OriginDetail}) with {repository.Vcs}, which is not on PATH. {import.ImportedBy} imports {import.ImportPath} from it: {WhoFails(import)} with \"{goText}\".", severity: SeverityOf(import));
+            yield return Report(snapshot, $"{module.Describe()} is not in the module cache and {module.DirectBecause}: Go runs {repository.Vcs}, which is not on PATH. {import.ImportedBy} imports {import.ImportPath} from it: {WhoFails(import)} with \"{goText}\".", severity: SeverityOf(import));
             yield break;
         }
     }
