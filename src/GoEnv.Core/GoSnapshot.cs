@@ -83,7 +83,6 @@ public sealed class GoSnapshot
     /// <summary>The module graph `go build ./...` loads, resolved from files before anything is downloaded (<see cref="ModuleGraph.None"/> outside module mode).</summary>
     public ModuleGraph Graph { get; init; } = ModuleGraph.None;
 
-
     public required IGitFacts Git { get; init; }
 
     public required SecretRedactor Redactor { get; init; }

@@ -275,7 +275,7 @@ public static class ModuleGraphResolver
         if (sources.NoProxy.Length > 0 && ModulePathPatterns.Matches(sources.NoProxy, path))
         {
             module.Origin = ModuleOrigin.Download;
-            module.OriginDetail = "direct (GONOPROXY)";
+            module.OriginDetail = GraphModule.DirectByNoProxy;
             FetchDirectly(module, sources);
             return;
         }
@@ -290,7 +290,7 @@ public static class ModuleGraphResolver
                     return;
                 case "direct":
                     module.Origin = ModuleOrigin.Download;
-                    module.OriginDetail = "direct";
+                    module.OriginDetail = GraphModule.DirectByProxyList;
                     FetchDirectly(module, sources);
                     return;
             }
@@ -346,17 +346,16 @@ public static class ModuleGraphResolver
     /// <summary>
     /// The packages of the main modules (`./...`: every directory with .go files the target builds, without vendor,
     /// testdata, '_' and '.' directories and nested modules), their imports (and their test files', marked as such)
-    /// and the module providing each. The
-    /// dependencies' own imports (where their source is on disk) are followed only when a module that no main package
-    /// imports has something Go would refuse or fetch, or (vendor mode) a package modules.txt lists is gone. Beyond
-    /// <see cref="ImportReadBudget"/> files the main modules' imports are read only when such a cheap fact points at
-    /// a problem; returns false when they were not read.
+    /// and the module providing each. The dependencies' own imports (where their source is on disk) are followed only
+    /// when a module that no main package imports has something Go would refuse or fetch, or (vendor mode) a package
+    /// modules.txt lists is gone. Beyond <see cref="ImportReadBudget"/> files the main modules' imports are read only
+    /// when such a cheap fact points at a problem; returns false when they were not read.
     /// </summary>
     private static bool LoadPackages(List<MainModule> mains, Dictionary<string, GraphModule> modules, BuildMode mode, VendorList? vendor, string vendorDirectory, BuildContext context, Func<GraphModule, bool> mayFail, List<PackageImport> unprovided, List<PackageImport> missingVendored, ModuleTreeFiles files)
     {
-        var suspect = mode == BuildMode.Vendor
-            ? vendor is not null && files.VendoredPackageMissing(vendor)
-            : modules.Values.Any(mayFail);
+        // Vendor mode: the listed packages gone from vendor/, looked up once (an import of one is then not looked up again).
+        IReadOnlySet<string> gone = mode == BuildMode.Vendor && vendor is not null ? files.VendoredPackagesGone(vendor) : new HashSet<string>();
+        var suspect = mode == BuildMode.Vendor ? gone.Count > 0 : modules.Values.Any(mayFail);
         if (files.Packages([.. mains.Select(m => m.Directory)], suspect ? int.MaxValue : ImportReadBudget) is not { } listed)
         {
             return false;
@@ -380,6 +379,7 @@ public static class ModuleGraphResolver
         // What `go build` loads first, then what the main packages' test files add (`go test`, `go vet`): an import
         // both lead to is the build's.
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        bool FirstOutsideMains(string path) => !ModulePaths.IsStandard(path) && !mains.Any(m => ModulePaths.Contains(m.Path, path)) && seen.Add(path);
         var byLength = modules.Values.OrderByDescending(m => m.Path.Length).ToList();
         foreach (var tests in new[] { false, true })
         {
@@ -388,13 +388,13 @@ public static class ModuleGraphResolver
             {
                 foreach (var import in tests ? imports[i].Tests : imports[i].Build)
                 {
-                    if (ModulePaths.IsStandard(import.Path) || mains.Any(m => ModulePaths.Contains(m.Path, import.Path)) || !seen.Add(import.Path))
+                    if (!FirstOutsideMains(import.Path))
                     {
                         continue;
                     }
 
                     var found = new PackageImport(import.Path, packages[i].ImportPath, import.File, import.Line, tests);
-                    var provided = mode == BuildMode.Vendor ? ProvideVendored(vendor, vendorDirectory, modules, found, queue) is not null : Provide(byLength, found, queue) is not null;
+                    var provided = mode == BuildMode.Vendor ? ProvideVendored(vendor, gone, vendorDirectory, modules, found, queue) is not null : Provide(byLength, found, queue) is not null;
                     if (!provided)
                     {
                         (mode == BuildMode.Vendor ? missingVendored : unprovided).Add(found);
@@ -410,10 +410,10 @@ public static class ModuleGraphResolver
                 var (importer, directory) = queue.Dequeue();
                 foreach (var import in PackageFiles.Imports(PackageFiles.GoFilesIn(directory), context, files))
                 {
-                    if (!ModulePaths.IsStandard(import.Path) && !mains.Any(m => ModulePaths.Contains(m.Path, import.Path)) && seen.Add(import.Path))
+                    if (FirstOutsideMains(import.Path))
                     {
                         var found = new PackageImport(import.Path, importer, import.File, import.Line, tests);
-                        if (mode == BuildMode.Vendor && ProvideVendored(vendor, vendorDirectory, modules, found, queue) is null)
+                        if (mode == BuildMode.Vendor && ProvideVendored(vendor, gone, vendorDirectory, modules, found, queue) is null)
                         {
                             missingVendored.Add(found);
                         }
@@ -432,12 +432,14 @@ public static class ModuleGraphResolver
     internal static string VendoredDirectory(string vendorDirectory, string importPath) =>
         System.IO.Path.Combine(vendorDirectory, System.IO.Path.DirectorySeparatorChar == '/' ? importPath : importPath.Replace('/', System.IO.Path.DirectorySeparatorChar));
 
-    /// <summary>Vendor mode: the vendored module providing the import (vendorPkgModule), when its files are in vendor/; the package's directory is queued.</summary>
-    private static VendoredModule? ProvideVendored(VendorList? vendor, string vendorDirectory, Dictionary<string, GraphModule> modules, PackageImport import, Queue<(string ImportPath, string Directory)> queue)
+    /// <summary>
+    /// Vendor mode: the vendored module providing the import (vendorPkgModule), when modules.txt lists the package and
+    /// its directory is not among those <paramref name="gone"/>; the package's directory is queued.
+    /// </summary>
+    private static VendoredModule? ProvideVendored(VendorList? vendor, IReadOnlySet<string> gone, string vendorDirectory, Dictionary<string, GraphModule> modules, PackageImport import, Queue<(string ImportPath, string Directory)> queue)
     {
         var provider = vendor?.ProviderOf(import.ImportPath);
-        var directory = VendoredDirectory(vendorDirectory, import.ImportPath);
-        if (provider is null || !Directory.Exists(directory))
+        if (provider is null || gone.Contains(import.ImportPath))
         {
             return null;
         }
@@ -447,7 +449,7 @@ public static class ModuleGraphResolver
             module.Imports.Add(import);
         }
 
-        queue.Enqueue((import.ImportPath, directory));
+        queue.Enqueue((import.ImportPath, VendoredDirectory(vendorDirectory, import.ImportPath)));
         return provider;
     }
 

@@ -6,7 +6,7 @@ namespace GoEnv.Core.Discovery;
 
 /// <summary>
 /// What a snapshot reads from the module tree: go.mod and go.work files, vendor/modules.txt, the go.sum files,
-/// whether a package vendor/modules.txt lists is gone, the main modules' package directories and the import blocks of
+/// which packages vendor/modules.txt lists are gone, the main modules' package directories and the import blocks of
 /// their .go files. <see cref="Direct"/> reads each when asked. <see cref="Prefetch"/> reads them ahead, while the
 /// CLI's `go env` probe runs (most of a check's wall time, spent waiting for it), for the module that the working
 /// directory and the process environment's GOWORK point at; the check then takes what was read and reads anything
@@ -31,7 +31,7 @@ public sealed class ModuleTreeFiles
     {
         ModuleFile,
         VendorList,
-        VendoredPackageMissing,
+        VendoredPackagesGone,
         GoSums,
         Packages,
         Header,
@@ -54,8 +54,8 @@ public sealed class ModuleTreeFiles
 
     public VendorList VendorList(string modulesTxt) => Get(Kind.VendorList, modulesTxt, () => Modules.VendorList.Read(modulesTxt));
 
-    /// <summary>Whether a package modules.txt lists has no directory in vendor/ (one directory lookup per package).</summary>
-    public bool VendoredPackageMissing(VendorList vendor) => Get(Kind.VendoredPackageMissing, vendor.Path, () => (object)AnyMissing(vendor)) is true;
+    /// <summary>The packages modules.txt lists that have no directory in vendor/ (one directory lookup per listed package).</summary>
+    public IReadOnlySet<string> VendoredPackagesGone(VendorList vendor) => Get(Kind.VendoredPackagesGone, vendor.Path, () => Gone(vendor));
 
     public GoSumLines GoSums(IReadOnlyList<string> files) => Get(Kind.GoSums, string.Join('\n', files), () => GoSumLines.Read(files));
 
@@ -73,13 +73,12 @@ public sealed class ModuleTreeFiles
 
     public GoFileHeader Header(string goFile) => Get(Kind.Header, goFile, () => GoFileHeader.Read(goFile));
 
-    private static bool AnyMissing(VendorList vendor)
+    private static HashSet<string> Gone(VendorList vendor)
     {
-        var packages = vendor.Modules.SelectMany(m => m.Packages).ToArray();
-        var missing = false;
-        // Threads only ever set it, to true: a lookup after another found one gone is skipped, or done for nothing.
-        FileWork.For(packages.Length, i => missing = missing || !Directory.Exists(ModuleGraphResolver.VendoredDirectory(vendor.Directory, packages[i].ImportPath)));
-        return missing;
+        var packages = vendor.Modules.SelectMany(m => m.Packages).Select(p => p.ImportPath).ToArray();
+        var gone = new bool[packages.Length];
+        FileWork.For(packages.Length, i => gone[i] = !Directory.Exists(ModuleGraphResolver.VendoredDirectory(vendor.Directory, packages[i])));
+        return new HashSet<string>(packages.Where((_, i) => gone[i]), StringComparer.Ordinal);
     }
 
     private static List<List<(string Directory, string[] GoFiles)>>? ListPackages(IReadOnlyList<string> roots, int budget)
@@ -127,7 +126,7 @@ public sealed class ModuleTreeFiles
             var vendorDirectory = ModuleGraphResolver.VendorDirectory(goWork, mains);
             if (Directory.Exists(vendorDirectory))
             {
-                VendoredPackageMissing(VendorList(Path.Combine(vendorDirectory, "modules.txt")));
+                VendoredPackagesGone(VendorList(Path.Combine(vendorDirectory, "modules.txt")));
             }
 
             GoSums(ModuleGraphResolver.SumFiles(goWork, mains));
@@ -148,7 +147,6 @@ public sealed class ModuleTreeFiles
 #pragma warning restore CA1031
         {
         }
-
     }
 
     private sealed record PackageListing(int Budget, List<List<(string Directory, string[] GoFiles)>>? Roots);

@@ -44,11 +44,17 @@ public sealed class GraphModule
     /// <summary>For a module Go fetches from its origin (modfetch's `direct`): its repository, when the path names it.</summary>
     public ModuleRepository? Repository { get; set; }
 
+    /// <summary><see cref="OriginDetail"/> of a download from the origin because GONOPROXY (GOPRIVATE) matches it.</summary>
+    public const string DirectByNoProxy = "direct (GONOPROXY)";
+
+    /// <summary><see cref="OriginDetail"/> of a download from the origin because GOPROXY reaches `direct`.</summary>
+    public const string DirectByProxyList = "direct";
+
     /// <summary>Why Go fetches it from its origin ("GONOPROXY (or GOPRIVATE) sends it to its origin", "GOPROXY reaches `direct` for it"); null when it does not.</summary>
     public string? DirectBecause => Origin != ModuleOrigin.Download ? null : OriginDetail switch
     {
-        "direct (GONOPROXY)" => "GONOPROXY (or GOPRIVATE) sends it to its origin",
-        "direct" => "GOPROXY reaches `direct` for it",
+        DirectByNoProxy => "GONOPROXY (or GOPRIVATE) sends it to its origin",
+        DirectByProxyList => "GOPROXY reaches `direct` for it",
         _ => null,
     };
 
