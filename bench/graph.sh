@@ -22,10 +22,7 @@ done
 source bench/common.sh ""
 
 # The base binary, built from a worktree of the base revision.
-git worktree add -q --detach "$work/base-tree" "$base_rev"
-dotnet publish "$work/base-tree/src/GoEnv.Actions/GoEnv.Actions.csproj" -c Release -r linux-x64 -o "$work/base" -v quiet -nologo >&2
-git worktree remove --force "$work/base-tree"
-base=$work/base/goenv-action
+build_base "$base_rev"
 
 python3 bench/graph/gen.py "$work" >&2
 gobin=$(dirname "$go")

@@ -4,7 +4,7 @@ using GoEnv.Core.Ci;
 
 namespace GoEnv.Actions;
 
-/// <summary>The options every command that runs a check shares: --go, --strict, --timeout, --config, --ci, --codequality-report.</summary>
+/// <summary>The options every command that runs a check shares: --go, --strict, --timeout, --config, --probe (with its limits), --ci, --codequality-report.</summary>
 internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processRunner, Core.Discovery.ModuleTreeFiles moduleTree)
 {
     /// <summary>The default `--timeout`, in seconds.</summary>
@@ -14,6 +14,9 @@ internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processR
     private readonly Option<bool> _strict = new("--strict") { Description = "Fail (exit 1) on warnings too." };
     private readonly Option<string?> _config = new("--config") { Description = "The .goenv.yml policy to apply (default: found from the working directory up to the repository root)." };
     private readonly Option<double> _timeout = new("--timeout") { Description = "Seconds `go env` may take before it is stopped.", DefaultValueFactory = _ => DefaultTimeoutSeconds };
+    private readonly Option<bool> _probe = new("--probe") { Description = "Ask for real (go mod download, terminal prompts off, a scratch module cache) whether each private module the build must fetch can be fetched. Off by default: the check uses no network. pin asks anyway where the credentials are not visible." };
+    private readonly Option<double> _probeTimeout = new("--probe-timeout") { Description = "Seconds each probe may take before it is stopped.", DefaultValueFactory = _ => Core.Discovery.FetchProbeOptions.DefaultPerProbe.TotalSeconds };
+    private readonly Option<double> _probeBudget = new("--probe-budget") { Description = "Seconds all probes together may take; those that no longer fit are not run.", DefaultValueFactory = _ => Core.Discovery.FetchProbeOptions.DefaultBudget.TotalSeconds };
     private readonly Option<string> _ci = CiOption();
     private readonly Option<string> _codeQuality = new("--codequality-report") { Description = "GitLab: the Code Quality report to write.", DefaultValueFactory = _ => "goenv-codequality.json" };
 
@@ -23,6 +26,9 @@ internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processR
         command.Options.Add(_strict);
         command.Options.Add(_timeout);
         command.Options.Add(_config);
+        command.Options.Add(_probe);
+        command.Options.Add(_probeTimeout);
+        command.Options.Add(_probeBudget);
         command.Options.Add(_ci);
         command.Options.Add(_codeQuality);
     }
@@ -47,22 +53,28 @@ internal sealed class CheckCommandOptions(Core.Discovery.IProcessRunner processR
 
     public CiPlatform Platform(ParseResult parse, HostEnvironment host) => CiDetector.Resolve(parse.GetValue(_ci), host);
 
-    public CheckOptions Read(ParseResult parse)
+    /// <summary>The check's options; <paramref name="probeWhereUncertain"/>: without --probe, still probe where credentials are not visible (pin's promise).</summary>
+    public CheckOptions Read(ParseResult parse, bool probeWhereUncertain = false)
     {
-        var timeout = parse.GetValue(_timeout);
-        if (!(timeout > 0) || timeout > 3600)
-        {
-            throw new UsageException($"--timeout must be a number of seconds between 0 and 3600, not {timeout}");
-        }
+        var timeout = Seconds(parse, _timeout);
+        var probeTimeout = Seconds(parse, _probeTimeout);
+        var probeBudget = Seconds(parse, _probeBudget);
 
         return new CheckOptions
         {
             GoExecutable = parse.GetValue(_go),
-            Timeout = TimeSpan.FromSeconds(timeout),
+            Timeout = timeout,
             Strict = parse.GetValue(_strict),
             PolicyFile = parse.GetValue(_config),
             ProcessRunner = processRunner,
             ModuleTree = moduleTree,
+            FetchProbe = parse.GetValue(_probe) || probeWhereUncertain ? new Core.Discovery.FetchProbeOptions(parse.GetValue(_probe), probeTimeout, probeBudget) : null,
         };
+    }
+
+    private static TimeSpan Seconds(ParseResult parse, Option<double> option)
+    {
+        var seconds = parse.GetValue(option);
+        return seconds > 0 && seconds <= 3600 ? TimeSpan.FromSeconds(seconds) : throw new UsageException($"{option.Name} must be a number of seconds between 0 and 3600, not {seconds}");
     }
 }

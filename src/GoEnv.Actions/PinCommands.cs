@@ -48,7 +48,8 @@ internal static class PinCommands
         common.AddTo(pin);
         pin.SetAction(parse =>
         {
-            var options = common.Read(parse);
+            // A pin is a promise: where a check can only guess whether git has credentials, pin asks for real.
+            var options = common.Read(parse, probeWhereUncertain: true);
             var limit = parse.GetValue(dotenvLimit);
             if (limit is < 1 or > 10_000)
             {

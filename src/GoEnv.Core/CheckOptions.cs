@@ -17,6 +17,9 @@ public sealed record CheckOptions
     /// <summary>--strict: warnings fail the check too.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>Ask for real whether private modules can be fetched (`--probe`; pin asks where a check can only warn); null: no network.</summary>
+    public FetchProbeOptions? FetchProbe { get; init; }
+
     public IProcessRunner ProcessRunner { get; init; } = Discovery.ProcessRunner.Instance;
 
     /// <summary>Where the module tree's files are read from (the CLI prefetches them while its `go env` probe runs).</summary>

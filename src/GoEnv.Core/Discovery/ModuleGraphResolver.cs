@@ -131,6 +131,7 @@ public static class ModuleGraphResolver
         var unprovided = new List<PackageImport>();
         var missingVendored = new List<PackageImport>();
         var importsRead = LoadPackages(mains, modules, mode, vendor, vendorDirectory, context, m => MayFail(m, release, goLine), unprovided, missingVendored, files);
+        var access = DescribeFetches(modules.Values, sources, Value(GoVariableNames.GoSumDb), Value(GoVariableNames.GoNoSumDb));
 
         return new ModuleGraph
         {
@@ -149,7 +150,38 @@ public static class ModuleGraphResolver
             MainGoLine = goLine,
             MainGoLineNumber = versionFile.Go?.Line ?? 0,
             InWorkspace = inWorkspace,
+            Secrets = access?.Secrets ?? [],
         };
+    }
+
+    /// <summary>
+    /// For each module the build imports from and must fetch: the checksum database Go would ask for lines go.sum
+    /// lacks, how git reaches its repository when Go fetches it from its origin, and (when a public proxy or checksum
+    /// database would hear of it) whether its path looks private. Git's configuration and .netrc are read only when
+    /// one of these needs them; returns what read them, or null when nothing did.
+    /// </summary>
+    private static FetchAccess? DescribeFetches(IEnumerable<GraphModule> modules, FetchSettings sources, string goSumDb, string noSumDb)
+    {
+        FetchAccess? access = null;
+        var database = goSumDb == "off" ? null : goSumDb.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Split('+')[0];
+        foreach (var module in modules.Where(m => m.ProvidesPackages && m.Origin is ModuleOrigin.Mirror or ModuleOrigin.Download or ModuleOrigin.Unavailable))
+        {
+            module.ChecksumDatabase = database is not null && !ModulePathPatterns.Matches(noSumDb, module.SourcePath) ? database : null;
+            if (module.Repository is { } repository && module.DirectBecause is not null)
+            {
+                module.Access = (access ??= new FetchAccess(sources.Host)).Of(repository);
+            }
+
+            var heardOfPublicly = (module.Origin == ModuleOrigin.Download && GoProxyList.IsPublicProxy(module.OriginDetail))
+                || (module.ChecksumDatabase is not null && GoSumDb.IsPublic(module.ChecksumDatabase) && (module.ZipSum is null || module.ModSum is null));
+            if (heardOfPublicly || module.Access is not null)
+            {
+                module.PrivateEvidence = sources.NoProxy.Length > 0 && ModulePathPatterns.Matches(sources.NoProxy, module.SourcePath) ? "GONOPROXY matches it"
+                    : (access ??= new FetchAccess(sources.Host)).PrivateEvidence(module.SourcePath);
+            }
+        }
+
+        return access;
     }
 
     /// <summary>setDefaultBuildMod for a build command.</summary>

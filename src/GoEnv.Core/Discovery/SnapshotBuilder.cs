@@ -136,7 +136,12 @@ public static class SnapshotBuilder
         var graph = go is null || goProblem is not null
             ? ModuleGraph.None
             : ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, toolchain.Switches ? toolchain.Version : version, variables, goMod, goWork, workspaceModules, options.ModuleTree));
-        return new GoSnapshot
+        foreach (var secret in graph.Secrets)
+        {
+            redactor.LearnSecret(secret);
+        }
+
+        var snapshot = new GoSnapshot
         {
             Host = host,
             Go = go,
@@ -163,6 +168,12 @@ public static class SnapshotBuilder
             Git = options.GitFacts(host.WorkingDirectory),
             Redactor = redactor,
         };
+        if (options.FetchProbe is { } fetchProbe && goProblem is null)
+        {
+            FetchProbe.Run(snapshot, fetchProbe, options.ProcessRunner, redactor);
+        }
+
+        return snapshot;
     }
 
     /// <summary>The one `go env -json NAME…` call a snapshot makes, for a go executable already located.</summary>

@@ -7,6 +7,13 @@ namespace GoEnv.Core.Go;
 /// </summary>
 public static class GoProxyList
 {
+    /// <summary>Module proxies anyone can use (they learn every path asked of them, and can serve only public modules).</summary>
+    private static readonly string[] s_publicProxyHosts = ["proxy.golang.org", "goproxy.io", "goproxy.cn", "proxy.golang.com.cn", "mirrors.aliyun.com", "goproxy.baidu.com", "mirrors.tencent.com", "gocenter.io"];
+
+    /// <summary>The GOPROXY entry's URL is a public proxy's.</summary>
+    public static bool IsPublicProxy(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && s_publicProxyHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+
     public static GoProxyParseResult Parse(string value)
     {
         var entries = new List<GoProxyEntry>();

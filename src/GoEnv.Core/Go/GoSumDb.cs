@@ -9,6 +9,9 @@ namespace GoEnv.Core.Go;
 /// </summary>
 public static class GoSumDb
 {
+    /// <summary>The checksum database is the public one (sum.golang.org, also behind sum.golang.google.cn): it knows only public modules.</summary>
+    public static bool IsPublic(string name) => name is "sum.golang.org" or "sum.golang.google.cn";
+
     /// <summary>Go's error text (as printed after "verifying module: "), or null when Go accepts it.</summary>
     public static string? Validate(string value, out string? url)
     {

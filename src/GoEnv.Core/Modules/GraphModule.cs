@@ -67,6 +67,22 @@ public sealed class GraphModule
     /// <summary>The repository's version-control command (git, hg…) is not on PATH.</summary>
     public bool VcsMissing { get; set; }
 
+    /// <summary>How git reaches <see cref="Repository"/> (rewrites, credentials); null when not fetched from its origin.</summary>
+    public RepositoryAccess? Access { get; set; }
+
+    /// <summary>
+    /// Why the path looks private (GONOPROXY matches it, a private-network host name, git's configuration or .netrc
+    /// singling its host out); null when nothing says so. Only worked out for a module to fetch that a public proxy
+    /// or checksum database would hear of.
+    /// </summary>
+    public string? PrivateEvidence { get; set; }
+
+    /// <summary>The checksum database Go asks for the module's go.sum lines when go.sum lacks them (GOSUMDB's name); null when GOSUMDB=off or GONOSUMDB (GOPRIVATE) matches.</summary>
+    public string? ChecksumDatabase { get; set; }
+
+    /// <summary>What a real fetch said (check --probe; pin where credentials are not visible); null when not probed.</summary>
+    public FetchProbeResult? Probe { get; set; }
+
     /// <summary>The packages of the build and of its tests that come from this module (first import of each).</summary>
     public List<PackageImport> Imports { get; } = [];
 

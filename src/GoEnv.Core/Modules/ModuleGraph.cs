@@ -57,6 +57,9 @@ public sealed class ModuleGraph
 
     public bool InWorkspace { get; init; }
 
+    /// <summary>Credentials met while working out how modules are fetched (.netrc passwords, tokens in insteadOf URLs, extra headers): for the redactor.</summary>
+    public IReadOnlyCollection<string> Secrets { get; init; } = [];
+
     /// <summary>The main module's go version as cmd/go takes it: its go line, go 1.16 when there is none.</summary>
     public GoVersion? MainGoVersion => MainModuleVersion(MainGoLine);
 

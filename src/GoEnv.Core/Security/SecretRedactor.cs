@@ -52,6 +52,9 @@ public sealed partial class SecretRedactor
         }
     }
 
+    /// <summary>Learns a secret met outside a variable (a .netrc password, an extra header's value): masked wherever it appears.</summary>
+    public void LearnSecret(string secret) => Add(secret);
+
     /// <summary>
     /// Learns the secrets in a command line's arguments (GOCACHEPROG, GOAUTH): the value of every flag whose name
     /// speaks of one (token, secret, password, key, auth, credential), inline (--token=X) or as the next argument.
@@ -99,14 +102,9 @@ public sealed partial class SecretRedactor
     /// <summary>True when the value carries credentials in a URL.</summary>
     public static bool HasCredentials(string? value) => !string.IsNullOrEmpty(value) && UserInfoPattern().IsMatch(value);
 
-    public string Redact(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return text ?? "";
-        }
-
-        var result = text.Contains('@', StringComparison.Ordinal)
+    /// <summary>The text with every URL's user-info masked (`scheme://user:***@host`, `scheme://***@host`).</summary>
+    public static string MaskUserInfo(string text) =>
+        text.Contains('@', StringComparison.Ordinal)
             ? UserInfoPattern().Replace(text, m =>
             {
                 var userInfo = m.Groups["userinfo"].Value;
@@ -116,6 +114,14 @@ public sealed partial class SecretRedactor
             })
             : text;
 
+    public string Redact(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text ?? "";
+        }
+
+        var result = MaskUserInfo(text);
         foreach (var secret in _secrets)
         {
             result = result.Replace(secret, Mask, StringComparison.Ordinal);

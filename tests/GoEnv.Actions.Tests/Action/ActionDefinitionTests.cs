@@ -24,13 +24,14 @@ public sealed partial class ActionDefinitionTests
         var inputs = Action["inputs"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!["default"]?.GetValue<string>());
 
         CollectionAssert.AreEquivalent(
-            new[] { "go", "go-version-file", "config", "env-file", "toolchain", "fail-on", "working-directory", "pin", "cache", "cache-save", "cache-max-size", "modules-key", "version", "download-url" },
+            new[] { "go", "go-version-file", "config", "env-file", "toolchain", "fail-on", "probe", "working-directory", "pin", "cache", "cache-save", "cache-max-size", "modules-key", "version", "download-url" },
             inputs.Keys.ToArray());
         Assert.AreEqual("true", inputs["cache"]);
         Assert.AreEqual("default-branch", inputs["cache-save"]);
         Assert.AreEqual("repository", inputs["modules-key"]);
         Assert.AreEqual("goenv.env", inputs["env-file"]);
         Assert.AreEqual("error", inputs["fail-on"]);
+        Assert.AreEqual("false", inputs["probe"], "off by default: a check uses no network");
         Assert.AreEqual(".", inputs["working-directory"]);
         Assert.AreEqual("true", inputs["pin"]);
         Assert.AreEqual(string.Empty, inputs["version"], "empty: the installer reads dist/VERSION of the same ref");

@@ -86,6 +86,7 @@ public sealed class AzureTemplateTests
             {
                 "${{ parameters.pin }}" => "True",
                 "${{ parameters.failOn }}" => "error",
+                "${{ parameters.probe }}" => "False",
                 "${{ parameters.envFile }}" => "goenv.env",
                 "${{ parameters.downloadUrl }}" => checkout.DownloadUrl,
                 "${{ parameters.version }}" => checkout.Version,

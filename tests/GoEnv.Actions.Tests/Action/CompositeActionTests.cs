@@ -145,6 +145,7 @@ public sealed partial class CompositeActionTests
             ("go-version-file", "go.mod"),
             ("toolchain", "go1.24.6"),
             ("fail-on", "warning"),
+            ("probe", "true"),
             ("cache", "modules"),
             ("cache-save", Hostile),
             ("modules-key", "go-sum-glob"),
@@ -154,7 +155,7 @@ public sealed partial class CompositeActionTests
         CollectionAssert.AreEqual(
             new[]
             {
-                "pin", "--ci", "github", "--strict", "--go", "/opt/my go/bin/go", "--config", Hostile,
+                "pin", "--ci", "github", "--strict", "--probe", "--go", "/opt/my go/bin/go", "--config", Hostile,
                 "--env-file", "out dir/goenv.env", "--go-version-file", "go.mod", "--toolchain", "go1.24.6",
                 "--cache", "modules", "--cache-save", Hostile, "--modules-key", "go-sum-glob",
             },
@@ -182,6 +183,7 @@ public sealed partial class CompositeActionTests
     [DataRow("fail-on", "warnings")]
     [DataRow("fail-on", "")]
     [DataRow("pin", "yes")]
+    [DataRow("probe", "yes")]
     public void Action_InvalidChoice_FailsWithAnErrorBeforeRunningGoenv(string input, string value)
     {
         var checkout = Checkout();

@@ -176,6 +176,7 @@ public sealed partial class GitLabComponentTests
             {
                 ["download-url"] = checkout.DownloadUrl,
                 ["fail-on"] = "warning",
+                ["probe"] = "true",
                 ["go-version-file"] = "go.work",
                 ["config"] = Hostile,
                 ["toolchain"] = "auto",
@@ -191,7 +192,7 @@ public sealed partial class GitLabComponentTests
         CollectionAssert.AreEqual(
             new[]
             {
-                "pin", "--ci", "gitlab", "--env-file", "pinned.env", "--codequality-report", "quality.json", "--strict",
+                "pin", "--ci", "gitlab", "--env-file", "pinned.env", "--codequality-report", "quality.json", "--strict", "--probe",
                 "--go-version-file", "go.work", "--config", Hostile, "--toolchain", "auto",
                 "--cache", "false", "--cache-save", "never", "--modules-key", "module",
             },

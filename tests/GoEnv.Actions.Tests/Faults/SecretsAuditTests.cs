@@ -24,7 +24,12 @@ public sealed class SecretsAuditTests
     /// <summary>sum.golang.org's real verifier key (cmd/go/internal/modfetch/key.go), so the check passes.</summary>
     private const string SumDbKey = "sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8";
 
-    private static readonly string[] s_secrets = [ProxySecret, SumDbSecret, GitHubToken, GitHubPat, GitLabToken];
+    /// <summary>In .netrc (for another host than the git server's) and in an extra header for another URL: read, never printed.</summary>
+    private const string NetrcPassword = "n3trcAudit-8e1f0b";
+
+    private const string HeaderToken = "hdrAudit-c4a92d71";
+
+    private static readonly string[] s_secrets = [ProxySecret, SumDbSecret, GitHubToken, GitHubPat, GitLabToken, PrivateModuleScenarios.HttpPassword, NetrcPassword, HeaderToken];
 
     private static readonly string[] s_checkFormats = ["text", "json", "sarif", "github", "gitlab"];
     private static readonly string[] s_pinFormats = ["dotenv", "sh", "pwsh", "json", "goenv"];
@@ -64,6 +69,31 @@ public sealed class SecretsAuditTests
     {
         var audit = new AuditCase($"{command}-{format}-{ci}-gofile", command, format, ci, "text", Broken: false, ExpectedExit: 0);
         var (sandbox, runner, env) = Step(ci, broken: false, secretsInGoEnvFile: true);
+        Audit(sandbox, runner, env, audit);
+    }
+
+    /// <summary>
+    /// The private module served by git over HTTP behind basic authentication, the password in the insteadOf URL's
+    /// user-info, a .netrc password and an extra header's token for other places; check and pin with --probe, which
+    /// read all of them and fetch the module for real.
+    /// </summary>
+    [TestMethod]
+    [DataRow("check", "json", "none")]
+    [DataRow("check", "github", "github")]
+    [DataRow("check", "gitlab", "gitlab")]
+    [DataRow("pin", "dotenv", "github")]
+    [DataRow("pin", "sh", "none")]
+    public void Run_CredentialsInGitConfigAndNetrc_NoSecretInAnyByteWritten(string command, string format, string ci)
+    {
+        var audit = new AuditCase($"{command}-{format}-{ci}-git", command, format, ci, "text", Broken: false, ExpectedExit: 0, Probe: true);
+        var (sandbox, runner, env) = Step(ci, broken: false, secretsInGoEnvFile: false);
+        // GONOPROXY and GONOSUMDB (set, with tokens) override GOPRIVATE: they must cover the module too.
+        sandbox.Set("GONOPROXY", env["GONOPROXY"] = $"git.corp.example,git.example.com/{GitHubPat}");
+        sandbox.Set("GONOSUMDB", env["GONOSUMDB"] = $"git.corp.example,corp.example.com/{GitHubToken},example.org");
+        sandbox.AddPrivateGitModule();
+        sandbox.ServePrivateModuleOverHttp(PrivateModuleScenarios.HttpUser, PrivateModuleScenarios.HttpPassword, userInfo: $"{PrivateModuleScenarios.HttpUser}:{PrivateModuleScenarios.HttpPassword}", gitConfig: $"[http \"https://other.example/\"]\n\textraheader = AUTHORIZATION: bearer {HeaderToken}\n");
+        sandbox.WriteFile("home/.netrc", $"machine other.example login x password {NetrcPassword}\n");
+        env["GOPRIVATE"] = $"git.corp.example,git.example.com/{GitLabToken}";
         Audit(sandbox, runner, env, audit);
     }
 
@@ -173,8 +203,8 @@ public sealed class SecretsAuditTests
 
         string[] args = audit.Command switch
         {
-            "check" => ["check", "--format", audit.Format, "--ci", audit.Ci, "--codequality-report", codeQuality],
-            "pin" => ["pin", "--format", audit.Format, "--ci", audit.Ci, "--summary", audit.Summary, "--env-file", envFile, "--codequality-report", codeQuality],
+            "check" => ["check", "--format", audit.Format, "--ci", audit.Ci, "--codequality-report", codeQuality, .. audit.Probe ? ["--probe"] : Array.Empty<string>()],
+            "pin" => ["pin", "--format", audit.Format, "--ci", audit.Ci, "--summary", audit.Summary, "--env-file", envFile, "--codequality-report", codeQuality, .. audit.Probe ? ["--probe"] : Array.Empty<string>()],
             "verify" => ["verify", "--ci", audit.Ci, "--env-file", envFile, "--codequality-report", codeQuality],
             _ => ["explain", "--all"],
         };

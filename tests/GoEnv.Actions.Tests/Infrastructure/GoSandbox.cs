@@ -19,6 +19,9 @@ internal sealed class GoSandbox : IDisposable
     private static readonly TimeSpan s_checkTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+
+    /// <summary>Loopback servers the scenario started (stopped at disposal).</summary>
+    private readonly List<IDisposable> _servers = [];
     private string _goDirective = "1.19";
 
     private GoSandbox(GoToolchain toolchain, string root)
@@ -205,6 +208,60 @@ internal sealed class GoSandbox : IDisposable
         ClearModuleCache();
     }
 
+    /// <summary>
+    /// Serves the bare repository of <see cref="PrivateModule"/> (<see cref="AddPrivateGitModule"/> first) over git's
+    /// smart HTTP on loopback, behind basic authentication when <paramref name="user"/> is given, and points the
+    /// insteadOf rewrite at it (with <paramref name="userInfo"/> in the URL when given), followed by
+    /// <paramref name="gitConfig"/> (a credential helper, an extra header). The server stops with the sandbox.
+    /// </summary>
+    public LoopbackGitServer ServePrivateModuleOverHttp(string? user = null, string? password = null, string? userInfo = null, string gitConfig = "", bool hang = false)
+    {
+        var server = new LoopbackGitServer(PathTo("git"), user, password, hang);
+        _servers.Add(server);
+        var at = userInfo is null ? "" : userInfo + "@";
+        WriteFile("home/.gitconfig", $"[url \"http://{at}127.0.0.1:{server.Port}/lib.git\"]\n\tinsteadOf = https://git.corp.example/team/lib\n{gitConfig}");
+        return server;
+    }
+
+    /// <summary>
+    /// Serves <see cref="PrivateModule"/> (<see cref="AddPrivateGitModule"/> first) from a module proxy over HTTPS on
+    /// loopback behind basic authentication: real Go downloads it once (from git) into a directory laid out as a
+    /// GOPROXY, the module cache is emptied again, and SSL_CERT_FILE is set to the proxy's certificate. The proxy stops
+    /// with the sandbox.
+    /// </summary>
+    public LoopbackHttpsProxy ServePrivateModuleOverHttpsProxy(string user, string password)
+    {
+        var environment = new Dictionary<string, string>(_environment, StringComparer.Ordinal) { ["GOPRIVATE"] = "git.corp.example", ["GOMODCACHE"] = PathTo("proxycache") };
+        var download = ChildProcess.Run(Toolchain.GoBinary, ["mod", "download", PrivateModule + "@v1.0.0"], ModuleDirectory, environment, s_goTimeout);
+        if (download.ExitCode != 0)
+        {
+            throw new InvalidOperationException("Sandbox set-up `go mod download` of the private module failed: " + download.Describe());
+        }
+
+        var proxy = new LoopbackHttpsProxy(PathTo("proxycache/cache/download"), user, password, PathTo("proxy-cert.pem"));
+        _servers.Add(proxy);
+        Set("SSL_CERT_FILE", proxy.CertificateFile);
+        return proxy;
+    }
+
+    /// <summary>A module proxy on loopback answering every request with <paramref name="status"/> (0: never answering); it stops with the sandbox.</summary>
+    public LoopbackModuleProxy ServeModuleProxy(int status)
+    {
+        var proxy = new LoopbackModuleProxy(status);
+        _servers.Add(proxy);
+        return proxy;
+    }
+
+    /// <summary>Leaves HOME/.gitconfig without the insteadOf rewrite: nothing sends git from https://git.corp.example to the bare repository.</summary>
+    public void RemovePrivateModuleRewrite() => WriteFile("home/.gitconfig", "[protocol \"file\"]\n\tallow = always\n");
+
+    /// <summary>Removes <see cref="PrivateModule"/>'s lines from go.sum.</summary>
+    public void RemovePrivateModuleSums()
+    {
+        var goSum = Path.Combine(ModuleDirectory, "go.sum");
+        File.WriteAllLines(goSum, File.ReadAllLines(goSum).Where(l => !l.StartsWith(PrivateModule + " ", StringComparison.Ordinal)));
+    }
+
     private void RunGitOrThrow(string directory, params string[] args)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["HOME"] = Home, ["PATH"] = "/usr/bin:/bin", ["GIT_CONFIG_NOSYSTEM"] = "1" };
@@ -286,7 +343,15 @@ internal sealed class GoSandbox : IDisposable
             _environment,
             s_checkTimeout));
 
-    public void Dispose() => DeleteTree(Root);
+    public void Dispose()
+    {
+        foreach (var server in _servers)
+        {
+            server.Dispose();
+        }
+
+        DeleteTree(Root);
+    }
 
     /// <summary>
     /// Go 1.23+ in its default telemetry mode ("local") forks a detached child that keeps writing under

@@ -70,6 +70,59 @@ public sealed class ParserProperties
         "*a", "&a x", "!!int 1", "!!str true", "!custom x", "|", ">", "\"a\\nb\"", "'it''s'", "{ equals: x }", "[[[[[[", "]]", "\"unterminated", "%", "@", "`",
     ];
 
+    private static readonly string[] s_netrcTokens = ["machine", "login", "password", "default", "macdef", "account", " ", "\t", "\n", "\r\n", "\n\n", "git.corp.example", "127.0.0.1", "u", "p4ss", "#", "\"", "\\"];
+
+    private static readonly string[] s_gitConfigTokens =
+    [
+        "[url \"", "https://git.corp.example/", "\"]", "\n", "\r\n", "\tinsteadOf = ", "insteadOf", "[credential]", "helper = ", "!f() { echo; }; f", "[http \"https://x/\"]",
+        "extraheader = AUTHORIZATION: basic dTpw", "[include]", "path = ", "/nonexistent", "~/x", "[includeIf \"gitdir:/x/\"]", "[", "]", "\"", "\\", ";", "#", "=", " ", "\t",
+        "[core]", "sshCommand = ssh -i k", "askPass = a", "[url \"file:///x\"]", "ssh://git@h/", "git@h:", "*.corp.example",
+    ];
+
+    [TestMethod]
+    public void Netrc_ArbitraryTextAndBytes_ParsedWithLinesInRange() =>
+        PropertyRun.Check(Gen.Select(Input(s_netrcTokens), Hostile.Bytes), c =>
+        {
+            var netrc = NetrcFile.Parse("/h/.netrc", c.Item1);
+            var lines = c.Item1.Split('\n').Length;
+            Assert.AreEqual(netrc.Machines.Count, netrc.Passwords.Count);
+            Assert.IsTrue(netrc.Machines.All(m => m.Line >= 1 && m.Line <= lines && m.Machine.Length > 0 && m.Login.Length > 0));
+            WithFile(c.Item2, ".netrc", path => Assert.IsNotNull(NetrcFile.Read(path)));
+        });
+
+    [TestMethod]
+    public void Netrc_LargerThanTheBound_NotRead()
+    {
+        WithFile(new byte[NetrcFile.MaxBytes + 1], ".netrc", path => Assert.IsNull(NetrcFile.Read(path)));
+    }
+
+    /// <summary>Git configuration files of git's own grammar and of noise, read with libgit2 and used to resolve a repository's access.</summary>
+    [TestMethod]
+    public void GitConfig_ArbitraryFiles_ReadAndResolvedWithoutThrowing() =>
+        PropertyRun.Check(Gen.Select(Input(s_gitConfigTokens), Input(s_netrcTokens), Gen.Bool), c =>
+        {
+            var home = Path.Combine(Path.GetTempPath(), "goenv-property-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(home);
+            try
+            {
+                File.WriteAllBytes(Path.Combine(home, ".gitconfig"), Encoding.UTF8.GetBytes(c.Item1));
+                File.WriteAllBytes(Path.Combine(home, ".netrc"), Encoding.UTF8.GetBytes(c.Item2));
+                var host = new HostEnvironment([new("HOME", home), new("GIT_CONFIG_NOSYSTEM", "1"), new("GIT_CONFIG_COUNT", "1"), new("GIT_CONFIG_KEY_0", c.Item1.Length > 40 ? c.Item1[..40] : c.Item1), new("GIT_CONFIG_VALUE_0", c.Item2)], home, HostOs.Linux);
+                var watch = Stopwatch.StartNew();
+                var entries = GitConfigReader.Read(host);
+                Assert.IsTrue(entries.All(e => e.Key.Length > 0 && e.Line >= 0));
+                var access = new FetchAccess(host);
+                var result = access.Of(new GoEnv.Core.Modules.ModuleRepository(c.Item3 ? "git.corp.example/team/lib.git" : "github.com/o/r", "git", c.Item3));
+                Assert.IsNotNull(result.Url);
+                access.PrivateEvidence("git.corp.example/team/lib.git");
+                Assert.IsLessThan(5_000, watch.ElapsedMilliseconds, "reading took seconds");
+            }
+            finally
+            {
+                Directory.Delete(home, recursive: true);
+            }
+        });
+
     [TestMethod]
     public void GoFlags_ArbitraryText_TokenizedForEveryGoVersion() =>
         PropertyRun.Check(Gen.Select(Input(s_goFlagsTokens), Gen.OneOf(s_versions)), c =>
