@@ -99,7 +99,7 @@ internal static class FetchProbe
         var error = outcome.Started ? ErrorOf(outcome) : outcome.StartError ?? "go could not be started";
         return error is null
             ? new FetchProbeResult(target, FetchProbeOutcome.Reachable, null, elapsed)
-            : new FetchProbeResult(target, FetchProbeOutcome.Failed, redactor.Redact(FirstLines(error)), elapsed);
+            : new FetchProbeResult(target, FetchProbeOutcome.Failed, redactor.Redact(FirstLines(error).Replace(environment[GoVariableNames.GoModCache], "<scratch module cache>", StringComparison.Ordinal)), elapsed);
     }
 
     /// <summary>The JSON's Error (go mod download -json reports there and exits 1), else stderr when it failed; null when it worked.</summary>

@@ -58,11 +58,19 @@ internal static class GitConfigReader
             : key[..first].ToLowerInvariant() + key[first..(last + 1)] + key[(last + 1)..].ToLowerInvariant();
     }
 
+    /// <summary>A configuration file larger than this is not read (git's are a few KiB; this bounds memory on hostile input).</summary>
+    internal const long MaxBytes = 4L << 20;
+
     private static List<GitConfigEntry> ReadFile(string file, ConfigurationLevel level)
     {
         string[] lines;
         try
         {
+            if (new FileInfo(file).Length > MaxBytes)
+            {
+                return [];
+            }
+
             lines = File.ReadAllLines(file);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

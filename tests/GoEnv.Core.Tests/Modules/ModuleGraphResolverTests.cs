@@ -192,6 +192,63 @@ public sealed class ModuleGraphResolverTests
         Assert.AreEqual(Describe(Resolve(dir, "go1.22.3")), Describe(Resolve(dir, "go1.22.3", prefetched)));
     }
 
+    [TestMethod]
+    public void Resolve_PrivateLookingPathToAPublicProxy_EvidenceAndAWarningUnlessGoPrivate()
+    {
+        using var dir = new TempDirectory();
+        WritePrivateModule(dir);
+        (string, string)[] defaults = [("GOPROXY", "https://proxy.golang.org,direct"), ("GOSUMDB", "sum.golang.org")];
+
+        var graph = Resolve(dir, "go1.22.3", defaults);
+        var privateOnes = Resolve(dir, "go1.22.3", [.. defaults, ("GOPRIVATE", "git.corp.internal"), ("GONOPROXY", "git.corp.internal"), ("GONOSUMDB", "git.corp.internal")]);
+
+        var module = graph.Modules.Single(m => m.Path == "git.corp.internal/team/x");
+        Assert.AreEqual(ModuleOrigin.Download, module.Origin);
+        Assert.AreEqual("https://proxy.golang.org", module.OriginDetail);
+        StringAssert.Contains(module.PrivateEvidence, "git.corp.internal is a private-network name");
+        Assert.AreEqual("sum.golang.org", module.ChecksumDatabase);
+        var finding = new Core.Rules.Network.PrivatePathToPublicProxyRule().Evaluate(Snapshot(graph)).Single();
+        Assert.AreEqual(("GOENV0097", Findings.Severity.Warning, "GOPRIVATE"), (finding.RuleId, finding.Severity, finding.Variable));
+        Assert.IsEmpty(new Core.Rules.Network.PrivatePathToPublicProxyRule().Evaluate(Snapshot(privateOnes)));
+        Assert.IsNull(privateOnes.Modules.Single(m => m.Path == "git.corp.internal/team/x").ChecksumDatabase, "GONOSUMDB matches");
+    }
+
+    [TestMethod]
+    [DataRow("git.corp.internal/team/x", true)]
+    [DataRow("github.com/org/x", false)]
+    public void Resolve_ModModWithoutGoSumLines_TheCheckSumDatabaseRuleOnlyForAPrivateLookingPath(string path, bool reported)
+    {
+        using var dir = new TempDirectory();
+        WritePrivateModule(dir, path, sums: false);
+
+        var graph = Resolve(dir, "go1.22.3", ("GOPROXY", "https://proxy.golang.org,direct"), ("GOSUMDB", "sum.golang.org"), ("GOFLAGS", "-mod=mod"));
+
+        var findings = new Core.Rules.Network.ChecksumDatabaseCannotVouchRule().Evaluate(Snapshot(graph)).ToList();
+        Assert.AreEqual(reported, findings.Count == 1, string.Join('\n', findings.Select(f => f.Message)));
+        if (reported)
+        {
+            StringAssert.Contains(findings[0].Message, $"fails with \"verifying module: {path}@v1.0.0\"");
+        }
+    }
+
+    /// <summary>app requires and imports <paramref name="path"/> v1.0.0 (go.sum complete unless <paramref name="sums"/> is false); no module cache.</summary>
+    private static void WritePrivateModule(TempDirectory dir, string path = "git.corp.internal/team/x", bool sums = true)
+    {
+        dir.Write("app/go.mod", $"module example.com/app\n\ngo 1.21\n\nrequire {path} v1.0.0\n");
+        dir.Write("app/app.go", $"package app\n\nimport _ \"{path}\"\n");
+        dir.Write("app/go.sum", sums ? $"{path} v1.0.0 h1:zip=\n{path} v1.0.0/go.mod h1:mod=\n" : "");
+    }
+
+    private static GoSnapshot Snapshot(ModuleGraph graph) => new()
+    {
+        Host = new HostEnvironment([], "/w", HostOs.Linux),
+        Variables = new Dictionary<string, GoVariable>(StringComparer.Ordinal),
+        VersionText = "go1.22.3",
+        Graph = graph,
+        Git = new Properties.PropertySnapshot.NoGit(),
+        Redactor = new GoEnv.Core.Security.SecretRedactor(),
+    };
+
     private static string Describe(ModuleGraph graph) =>
         $"{graph.Mode} read={graph.ImportsRead} missing=[{string.Join(' ', graph.MissingVendoredPackages.Select(i => i.ImportPath + "<" + i.ImportedBy))}] unprovided=[{string.Join(' ', graph.UnprovidedImports.Select(i => i.ImportPath))}] "
         + string.Join(' ', graph.Modules.Select(m => $"{m.Path}@{m.Version}:{m.Origin}:{m.ZipSum?.Hash}:{m.ModSum?.Hash}:{string.Join(',', m.Imports.Select(i => i.ImportPath))}"));
@@ -207,7 +264,8 @@ public sealed class ModuleGraphResolverTests
             values[name] = new GoVariable(name, value, ValueSource.ProcessEnvironment, value);
         }
 
-        var host = new HostEnvironment([], appDir, HostOs.Linux);
+        // No git configuration of the machine's: the system file is off, there is no HOME.
+        var host = new HostEnvironment([new("GIT_CONFIG_NOSYSTEM", "1")], appDir, HostOs.Linux);
         var goMod = ModuleFile.Read(Path.Combine(appDir, "go.mod"));
         return ModuleGraphResolver.Resolve(new ModuleGraphResolver.Inputs(host, GoVersion.Parse(release), values, goMod, null, [], files));
     }

@@ -96,6 +96,23 @@ public sealed class ParserProperties
         WithFile(new byte[NetrcFile.MaxBytes + 1], ".netrc", path => Assert.IsNull(NetrcFile.Read(path)));
     }
 
+    [TestMethod]
+    public void GitConfig_LargerThanTheBound_NotRead()
+    {
+        var home = Path.Combine(Path.GetTempPath(), "goenv-property-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(home);
+        try
+        {
+            var line = "[url \"file:///x\"]\n\tinsteadOf = https://git.corp.example/\n";
+            File.WriteAllText(Path.Combine(home, ".gitconfig"), string.Concat(Enumerable.Repeat(line, (int)(GitConfigReader.MaxBytes / line.Length) + 1)));
+            Assert.IsEmpty(GitConfigReader.Read(new HostEnvironment([new("HOME", home), new("GIT_CONFIG_NOSYSTEM", "1")], home, HostOs.Linux)));
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
     /// <summary>Git configuration files of git's own grammar and of noise, read with libgit2 and used to resolve a repository's access.</summary>
     [TestMethod]
     public void GitConfig_ArbitraryFiles_ReadAndResolvedWithoutThrowing() =>

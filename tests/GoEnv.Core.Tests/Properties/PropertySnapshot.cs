@@ -26,7 +26,7 @@ internal static class PropertySnapshot
         };
     }
 
-    private sealed class NoGit : IGitFacts
+    internal sealed class NoGit : IGitFacts
     {
         public string? WorkTreeRoot => null;
 
