@@ -61,7 +61,7 @@ internal sealed class FetchAccess(HostEnvironment host)
         var prefix = "https://" + host + "/";
         foreach (var entry in _config.Value)
         {
-            if ((IsInsteadOf(entry) && prefix.StartsWith(entry.Value, StringComparison.Ordinal) && entry.Value.Length > "https://".Length)
+            if ((IsInsteadOf(entry) && ((prefix.StartsWith(entry.Value, StringComparison.Ordinal) && entry.Value.Length > "https://".Length) || entry.Value.StartsWith(prefix, StringComparison.Ordinal)))
                 || (UrlSetting(entry, "credential") is { } url && UrlMatches(url, prefix)))
             {
                 return $"{entry.Where} singles out {host}";

@@ -214,6 +214,20 @@ public sealed class ModuleGraphResolverTests
     }
 
     [TestMethod]
+    public void Resolve_TwoPrivateLookingModulesOfOneHost_OneWarningNamingBoth()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("app/go.mod", "module example.com/app\n\ngo 1.21\n\nrequire (\n\tgit.corp.internal/a v1.0.0\n\tgit.corp.internal/b v1.0.0\n)\n");
+        dir.Write("app/app.go", "package app\n\nimport (\n\t_ \"git.corp.internal/a\"\n\t_ \"git.corp.internal/b\"\n)\n");
+        dir.Write("app/go.sum", "git.corp.internal/a v1.0.0 h1:a=\ngit.corp.internal/a v1.0.0/go.mod h1:a=\ngit.corp.internal/b v1.0.0 h1:b=\ngit.corp.internal/b v1.0.0/go.mod h1:b=\n");
+
+        var graph = Resolve(dir, "go1.22.3", ("GOPROXY", "https://proxy.golang.org,direct"), ("GOSUMDB", "sum.golang.org"));
+
+        var finding = new Core.Rules.Network.PrivatePathToPublicProxyRule().Evaluate(Snapshot(graph)).Single();
+        StringAssert.Contains(finding.Message, "1 more module(s) of git.corp.internal: git.corp.internal/");
+    }
+
+    [TestMethod]
     [DataRow("git.corp.internal/team/x", true)]
     [DataRow("github.com/org/x", false)]
     public void Resolve_ModModWithoutGoSumLines_TheCheckSumDatabaseRuleOnlyForAPrivateLookingPath(string path, bool reported)

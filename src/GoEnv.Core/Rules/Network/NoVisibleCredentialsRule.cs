@@ -19,8 +19,14 @@ internal sealed class NoVisibleCredentialsRule : Rule
 
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
-        foreach (var module in snapshot.Graph.ToFetch.Where(m => m.Access is { NoVisibleCredentials: true } && m.Probe is null && (m.RepositoryIsPrivate || m.PrivateEvidence is not null) && !m.VcsForbidden && !m.VcsMissing).OrderBy(m => !m.NeededByBuild))
+        // One finding per host git goes to: a private graph often has many repositories on one server.
+        var uncovered = snapshot.Graph.ToFetch
+            .Where(m => m.Access is { NoVisibleCredentials: true } && m.Probe is null && (m.RepositoryIsPrivate || m.PrivateEvidence is not null) && !m.VcsForbidden && !m.VcsMissing)
+            .OrderBy(m => !m.NeededByBuild)
+            .GroupBy(m => (m.Access!.Transport, Host: Discovery.FetchAccess.HostOf(m.Access.Target)));
+        foreach (var group in uncovered)
         {
+            var module = group.First();
             var access = module.Access!;
             var import = module.FirstImport!;
             var why = module.RepositoryIsPrivate ? "GOPRIVATE makes it private" : module.PrivateEvidence!;
@@ -28,7 +34,8 @@ internal sealed class NoVisibleCredentialsRule : Rule
                 ? "no SSH agent (SSH_AUTH_SOCK), key in ~/.ssh or ssh command"
                 : "no user-info in an insteadOf URL, credential helper, http.extraheader, .netrc machine or askpass program";
             var where = access.Rewritten is null ? access.Url : $"{access.Target} (insteadOf at {access.RewriteWhere})";
-            yield return ReportAt(snapshot, import.File, import.Line, $"{module.Describe()} is not in the module cache and {module.DirectBecause} ({why}): git goes to {where}, and GoEnv sees {looked} for it. If the repository needs credentials, {import.ImportedBy}'s import of {import.ImportPath} fails (git runs with terminal prompts disabled); something GoEnv cannot see (a system credential manager, ssh set up elsewhere) may still provide them — `check --probe` asks the server.", severity: Severity.Warning);
+            var others = group.Count() > 1 ? $" The same holds for {group.Count() - 1} more module(s) on that host: {string.Join(", ", group.Skip(1).Take(5).Select(m => m.Describe()))}{(group.Count() > 6 ? ", …" : "")}." : "";
+            yield return ReportAt(snapshot, import.File, import.Line, $"{module.Describe()} is not in the module cache and {module.DirectBecause} ({why}): git goes to {where}, and GoEnv sees {looked} for it. If the repository needs credentials, {import.ImportedBy}'s import of {import.ImportPath} fails (git runs with terminal prompts disabled); something GoEnv cannot see (a system credential manager, ssh set up elsewhere) may still provide them — `check --probe` asks the server.{others}", severity: Severity.Warning);
         }
     }
 }

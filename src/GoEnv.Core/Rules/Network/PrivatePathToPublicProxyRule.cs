@@ -19,10 +19,16 @@ internal sealed class PrivatePathToPublicProxyRule : Rule
 
     public override IEnumerable<Finding> Evaluate(GoSnapshot snapshot)
     {
-        foreach (var module in snapshot.Graph.ToFetch.Where(m => m.Origin == ModuleOrigin.Download && m.PrivateEvidence is not null && Go.GoProxyList.IsPublicProxy(m.OriginDetail)))
+        // One finding per host: the fix (a GOPRIVATE pattern) is per host or prefix.
+        var leaked = snapshot.Graph.ToFetch
+            .Where(m => m.Origin == ModuleOrigin.Download && m.PrivateEvidence is not null && Go.GoProxyList.IsPublicProxy(m.OriginDetail))
+            .GroupBy(m => ModuleHost.Of(m.SourcePath));
+        foreach (var group in leaked)
         {
+            var module = group.First();
             var import = module.FirstImport!;
-            yield return Report(snapshot, $"{module.Describe()} is not in the module cache and GOPRIVATE and GONOPROXY do not match it, so Go asks {module.OriginDetail} for it first, though its path looks private ({module.PrivateEvidence}): the public proxy learns the path of a module {import.ImportedBy} imports ({import.ImportPath}).", severity: Severity.Warning);
+            var others = group.Count() > 1 ? $" So are {group.Count() - 1} more module(s) of {group.Key}: {string.Join(", ", group.Skip(1).Take(5).Select(m => m.Describe()))}{(group.Count() > 6 ? ", …" : "")}." : "";
+            yield return Report(snapshot, $"{module.Describe()} is not in the module cache and GOPRIVATE and GONOPROXY do not match it, so Go asks {module.OriginDetail} for it first, though its path looks private ({module.PrivateEvidence}): the public proxy learns the path of a module {import.ImportedBy} imports ({import.ImportPath}).{others}", severity: Severity.Warning);
         }
     }
 }
