@@ -10,26 +10,29 @@ namespace GoEnv.Actions.Tests.Infrastructure;
 /// </summary>
 internal abstract class LoopbackHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
     protected LoopbackHttpServer()
     {
-        // Another process may take the port between the probe and the listener's bind: try a few.
+        // Another test may take the port between the probe and the listener's bind: try again with a new listener
+        // (one whose Start failed is closed).
         for (var attempt = 0; ; attempt++)
         {
             var port = FreePort();
-            _listener.Prefixes.Clear();
-            _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
             try
             {
-                _listener.Start();
+                listener.Start();
+                _listener = listener;
                 Port = port;
                 break;
             }
-            catch (HttpListenerException) when (attempt < 5)
+            catch (HttpListenerException) when (attempt < 10)
             {
+                listener.Close();
             }
         }
 
