@@ -142,6 +142,80 @@ public sealed class CacheTrimTests
         StringAssert.Contains(trim.StandardError, "GOCACHE is \"off\"");
     }
 
+    /// <summary>
+    /// The issue-21 case: a change that every test imports makes the job re-run all tests, whose logs are the same
+    /// bytes as before, so Go leaves the restored (back-dated) output in place and writes fresh index entries naming
+    /// it. The trimmed cache must keep that output: the next job re-runs no test and compiles nothing.
+    /// </summary>
+    [TestMethod]
+    public void Trim_AllTestsRerunWithTheSameLogs_NextJobRerunsNoTest() => ForEachGo(go =>
+    {
+        using var job = Job.Create(go);
+        job.AddTests(6);
+        if (job.Go("test", "./...") is { ExitCode: not 0 } first)
+        {
+            return first.Describe();
+        }
+
+        job.Restore(DateTime.UtcNow.AddMinutes(-30));
+        job.Goenv("cache", "prepare");
+        job.ChangeShared();
+        var rerun = job.Go("test", "./...");
+        if (rerun.ExitCode != 0 || rerun.StandardOutput.Contains("(cached)", StringComparison.Ordinal))
+        {
+            return "after the shared change every test must run: " + rerun.Describe();
+        }
+
+        var trim = job.Goenv("cache", "trim");
+        if (trim.ExitCode != 0)
+        {
+            return trim.Describe();
+        }
+
+        if (job.DanglingIndexEntries() is { Count: > 0 } dangling)
+        {
+            return $"{dangling.Count} index entries name a missing output after the trim: {dangling[0]}\n{trim.StandardOutput}";
+        }
+
+        job.Restore(DateTime.UtcNow.AddMinutes(-30));
+        job.Goenv("cache", "prepare");
+        var next = job.Go("test", "-x", "./...");
+        var cached = next.StandardOutput.Split('\n').Count(l => l.EndsWith("(cached)", StringComparison.Ordinal));
+        return next.ExitCode == 0 && cached == 6 && !next.StandardError.Contains("/compile ", StringComparison.Ordinal)
+            ? null
+            : $"the next job re-ran {6 - cached} of 6 tests (or compiled): {next.Describe()}\n{trim.StandardOutput}";
+    });
+
+    /// <summary>Go 1.24+ keeps `go run` executables as -d directories: kept when this job ran them, removed when not.</summary>
+    [TestMethod]
+    public void Trim_GoRunExecutables_KeptWhenRunRemovedOtherwise() => ForEachGo(go =>
+    {
+        if (!go.IsAtLeast(24))
+        {
+            return null;
+        }
+
+        using var job = Job.Create(go);
+        job.AddCommand("runa");
+        job.AddCommand("runb");
+        job.Go("run", "./runa");
+        job.Go("run", "./runb");
+        var restored = job.Restore(DateTime.UtcNow.AddMinutes(-30));
+        if (Directory.GetDirectories(restored, "*-d", SearchOption.AllDirectories).Length != 2)
+        {
+            return "expected two executable directories after two go run: " + string.Join(", ", Directory.GetDirectories(restored, "*-d", SearchOption.AllDirectories));
+        }
+
+        job.Goenv("cache", "prepare");
+        job.Go("run", "./runa");
+        var trim = job.Goenv("cache", "trim");
+        var left = Directory.GetDirectories(restored, "*-d", SearchOption.AllDirectories);
+        var again = job.Go("run", "-x", "./runa");
+        return trim.ExitCode == 0 && left.Length == 1 && again.ExitCode == 0 && !again.StandardError.Contains("/link ", StringComparison.Ordinal)
+            ? null
+            : $"after trim {left.Length} executable directories are left (want 1, runa's), and `go run ./runa` must not link: {again.Describe()}\n{trim.StandardOutput}";
+    });
+
     private static void ForEachGo(Func<GoToolchain, string?> test) => GoToolchains.AssertOnEach(test);
 
     /// <summary>A module of three packages (used, unused, both; the first two import both) and a GOCACHE of its own.</summary>
@@ -164,6 +238,8 @@ public sealed class CacheTrimTests
                 ["CGO_ENABLED"] = "0",
             };
         }
+
+        private int _restores;
 
         public GoToolchain Toolchain { get; }
 
@@ -199,6 +275,43 @@ public sealed class CacheTrimTests
         public ProcessResult Goenv(params string[] args) =>
             ChildProcess.Run(PublishedBinary.Path, args, Module, Environment, s_timeout);
 
+        /// <summary>Test packages t0…tN-1, each importing both, with a test that formats its value and prints the same line.</summary>
+        public void AddTests(int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var directory = Path.Combine(Module, $"t{i}");
+                Directory.CreateDirectory(directory);
+                File.WriteAllText(Path.Combine(directory, $"t{i}.go"), $"package t{i}\n");
+                File.WriteAllText(Path.Combine(directory, $"t{i}_test.go"), $"package t{i}\n\nimport (\n\t\"fmt\"\n\t\"testing\"\n\n\t\"example.com/app/both\"\n)\n\nfunc TestValue(t *testing.T) {{\n\tfmt.Println(\"same output\")\n\tif fmt.Sprint(both.Value()) == \"\" {{\n\t\tt.Fatal(\"empty\")\n\t}}\n}}\n");
+            }
+        }
+
+        /// <summary>
+        /// Changes what package both returns (every test binary then differs: the tests format the value) without
+        /// changing what the tests print. An unused addition would not do: the linked test binaries, and so the
+        /// test results' keys, would stay the same.
+        /// </summary>
+        public void ChangeShared()
+        {
+            var path = Path.Combine(Module, "both", "both.go");
+            File.WriteAllText(path, File.ReadAllText(path).Replace("return 42", "return 43", StringComparison.Ordinal));
+        }
+
+        /// <summary>A main package under <paramref name="name"/> for `go run`.</summary>
+        public void AddCommand(string name)
+        {
+            Directory.CreateDirectory(Path.Combine(Module, name));
+            File.WriteAllText(Path.Combine(Module, name, "main.go"), $"package main\n\nfunc main() {{ println(\"{name}\") }}\n");
+        }
+
+        /// <summary>Index entries of the current cache whose output (as the entry names it) is not there.</summary>
+        public List<string> DanglingIndexEntries() =>
+            [.. Directory.EnumerateFiles(Cache, "*-a", SearchOption.AllDirectories)
+                .Select(f => (Entry: f, Output: Core.Caching.BuildCacheTrimmer.ReadOutputId(f)))
+                .Where(e => e.Output is { } o && !File.Exists(Path.Combine(Cache, o[..2], o + "-d")) && !Directory.Exists(Path.Combine(Cache, o[..2], o + "-d")))
+                .Select(e => e.Entry)];
+
         /// <summary>Starts go without waiting (for a build that runs while something else works on the cache).</summary>
         public Process StartGo(params string[] args)
         {
@@ -217,16 +330,24 @@ public sealed class CacheTrimTests
             return Process.Start(start)!;
         }
 
-        /// <summary>Moves the cache to a fresh directory as an archive restore would: same files, all with one old time.</summary>
+        /// <summary>
+        /// Moves the cache to a fresh directory as an archive restore would: same files, all with one old time (a
+        /// `go run` executable's -d directory too).
+        /// </summary>
         public string Restore(DateTime archivedAt)
         {
-            var restored = Path.Combine(Root, "restored");
+            var restored = Path.Combine(Root, "restored-" + _restores++);
             foreach (var file in Directory.EnumerateFiles(Cache, "*", SearchOption.AllDirectories))
             {
                 var target = Path.Combine(restored, Path.GetRelativePath(Cache, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
                 File.SetLastWriteTimeUtc(target, archivedAt);
+            }
+
+            foreach (var directory in Directory.EnumerateDirectories(restored, "*-d", SearchOption.AllDirectories))
+            {
+                Directory.SetLastWriteTimeUtc(directory, archivedAt);
             }
 
             Cache = restored;

@@ -18,9 +18,16 @@ namespace GoEnv.Core.Caching;
 /// own trim does not take restored entries for stale ones.
 /// </para>
 /// <para>
-/// Only files of Go's cache layout are touched: &lt;GOCACHE&gt;/&lt;2 hex&gt;/&lt;64 hex&gt;-a (action entries) and -d
-/// (outputs). README, trim.txt, testexpire.txt, fuzz/ and anything else stay. Symbolic links are never followed
-/// or removed: Go never makes them, so one is somebody else's and is reported.
+/// Only Go's cache layout is touched: &lt;GOCACHE&gt;/&lt;2 hex&gt;/&lt;64 hex&gt;-a (index entries: "v1 &lt;action
+/// ID&gt; &lt;output ID&gt; &lt;size&gt; &lt;time&gt;", 175 bytes) and -d (outputs: a file, or from Go 1.24 the directory
+/// that holds a `go run`/`go tool` executable). README, trim.txt, testexpire.txt, fuzz/ and anything else stay.
+/// Symbolic links are never followed or removed: Go never makes them, so one is somebody else's and is reported.
+/// </para>
+/// <para>
+/// Trim keeps what Go will read, not what has a recent mtime: the index entries used in this job, and the outputs
+/// they name whatever their mtime. Go does not touch an output it writes again with the same content
+/// (DiskCache.copyFile returns early), so an output this job produced anew can keep its back-dated time while its
+/// fresh index entries point at it; removing it by mtime would leave them dangling (a test result re-run).
 /// </para>
 /// </remarks>
 public static class BuildCacheTrimmer
@@ -49,10 +56,18 @@ public static class BuildCacheTrimmer
         {
             try
             {
-                File.SetLastWriteTimeUtc(entry.Path, backdated.UtcDateTime);
+                if (entry.IsDirectory)
+                {
+                    Directory.SetLastWriteTimeUtc(entry.Path, backdated.UtcDateTime);
+                }
+                else
+                {
+                    File.SetLastWriteTimeUtc(entry.Path, backdated.UtcDateTime);
+                }
+
                 moved++;
             }
-            catch (FileNotFoundException)
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
             {
                 // Removed by a concurrent `go clean -cache`: nothing to move.
             }
@@ -91,34 +106,48 @@ public static class BuildCacheTrimmer
     }
 
     /// <summary>
-    /// Removes every entry last used before <paramref name="since"/>; then, while the kept entries exceed
-    /// <paramref name="maxBytes"/>, the least recently used ones; then the job start Prepare recorded.
+    /// Keeps the index entries used since <paramref name="since"/> whose output is there, and the outputs they name
+    /// (whatever their mtime); removes every other entry. Then, while the kept entries exceed
+    /// <paramref name="maxBytes"/>, removes the least recently used index entries, each with its output once no kept
+    /// entry names it. Then removes the job start Prepare recorded. No kept index entry points at a missing output.
     /// </summary>
     public static BuildCacheTrimResult Trim(string gocache, DateTimeOffset since, long? maxBytes)
     {
         var scan = Scan(gocache);
-        var unused = scan.Entries.Where(e => e.Modified < since).ToList();
-        var kept = scan.Entries.Where(e => e.Modified >= since).OrderBy(e => e.Modified).ToList();
-        var removed = Remove(unused);
+        var outputs = scan.Entries.Where(e => !e.IsIndex).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var kept = scan.Entries.Where(e => e.IsIndex && e.Modified >= since && e.OutputId is { } o && outputs.ContainsKey(o)).OrderBy(e => e.Modified).ToList();
+        var references = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var index in kept)
+        {
+            references[index.OutputId!] = references.GetValueOrDefault(index.OutputId!) + 1;
+        }
 
-        var keptBytes = kept.Sum(e => e.Size);
+        var keptSet = kept.Concat(references.Keys.Select(o => outputs[o])).ToHashSet();
+        var removed = Remove([.. scan.Entries.Where(e => !keptSet.Contains(e))]);
+
+        var keptBytes = keptSet.Sum(e => e.Size);
         var overSize = new List<CacheEntryFile>();
         if (maxBytes is { } max)
         {
-            foreach (var entry in kept)
+            foreach (var index in kept)
             {
                 if (keptBytes <= max)
                 {
                     break;
                 }
 
-                overSize.Add(entry);
-                keptBytes -= entry.Size;
+                overSize.Add(index);
+                keptBytes -= index.Size;
+                if (--references[index.OutputId!] == 0)
+                {
+                    overSize.Add(outputs[index.OutputId!]);
+                    keptBytes -= outputs[index.OutputId!].Size;
+                }
             }
         }
 
         var removedForSize = Remove(overSize);
-        var keptCount = kept.Count - overSize.Count;
+        var keptCount = keptSet.Count - overSize.Count;
 
         // The cache is saved next: it must not carry this job's start into the next job, where a trim without its
         // own prepare would take it for that job's (and remove everything restored).
@@ -181,7 +210,16 @@ public static class BuildCacheTrimmer
         {
             try
             {
-                File.Delete(entry.Path);
+                if (entry.IsDirectory)
+                {
+                    // A `go run` executable's directory: Go puts regular files in it (links in it are removed, not followed).
+                    Directory.Delete(entry.Path, recursive: true);
+                }
+                else
+                {
+                    File.Delete(entry.Path);
+                }
+
                 count++;
                 bytes += entry.Size;
             }
@@ -225,22 +263,68 @@ public static class BuildCacheTrimmer
                     continue;
                 }
 
-                if (file.LinkTarget is not null || file is not FileInfo regular)
+                var isIndex = name[65] == 'a';
+                if (file.LinkTarget is not null || (file is not FileInfo && (isIndex || file is not DirectoryInfo)))
                 {
                     skipped.Add($"{file.FullName}: {(file.LinkTarget is not null ? "a symbolic link" : "not a regular file")}, left alone");
                     continue;
                 }
 
-                entries.Add(new CacheEntryFile(regular.FullName, regular.Length, new DateTimeOffset(regular.LastWriteTimeUtc)));
+                var modified = new DateTimeOffset(file.LastWriteTimeUtc);
+                entries.Add(file is DirectoryInfo executables
+                    ? new CacheEntryFile(executables.FullName, name[..64], false, DirectorySize(executables), modified, null, IsDirectory: true)
+                    : new CacheEntryFile(file.FullName, name[..64], isIndex, ((FileInfo)file).Length, modified, isIndex ? ReadOutputId(file.FullName) : null));
             }
         }
 
         return (entries, skipped);
     }
 
+    /// <summary>cmd/go's entrySize: "v1 " + 64 hex + " " + 64 hex + " " + 20 (size) + " " + 20 (time) + "\n".</summary>
+    private const int IndexEntrySize = 2 + 1 + 64 + 1 + 64 + 1 + 20 + 1 + 20 + 1;
+
+    /// <summary>The output ID an index entry names, checked as DiskCache.get checks the entry; null when Go would take it as a miss.</summary>
+    internal static string? ReadOutputId(string path)
+    {
+        Span<byte> entry = stackalloc byte[IndexEntrySize + 1];
+        int read;
+        try
+        {
+            using var file = File.OpenHandle(path);
+            read = RandomAccess.Read(file, entry, 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (read != IndexEntrySize || entry[0] != 'v' || entry[1] != '1' || entry[2] != ' ' || entry[3 + 64] != ' ' || entry[3 + 64 + 1 + 64] != ' '
+            || entry[3 + 64 + 1 + 64 + 1 + 20] != ' ' || entry[IndexEntrySize - 1] != '\n')
+        {
+            return null;
+        }
+
+        var output = System.Text.Encoding.ASCII.GetString(entry.Slice(3 + 64 + 1, 64));
+        return IsHex(output, 64) ? output : null;
+    }
+
+    /// <summary>What a `go run` executable's directory holds (its regular files; links are not followed).</summary>
+    private static long DirectorySize(DirectoryInfo directory)
+    {
+        try
+        {
+            return directory.EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true }).Sum(f => f.Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Go names entries with lower-case hex (fmt's %x).</summary>
     private static bool IsHex(ReadOnlySpan<char> text, int length) =>
         text.Length == length && !text.ContainsAnyExcept("0123456789abcdef");
 
-    private readonly record struct CacheEntryFile(string Path, long Size, DateTimeOffset Modified);
+    /// <summary>An index entry (-a, with the output ID it names when Go could read it) or an output (-d: a file, or a `go run` executable's directory).</summary>
+    private sealed record CacheEntryFile(string Path, string Id, bool IsIndex, long Size, DateTimeOffset Modified, string? OutputId, bool IsDirectory = false);
 }

@@ -11,9 +11,9 @@ public sealed class BuildCacheTrimmerTests
     public void Prepare_RestoredEntriesOfAnyAge_BackdatesOnlyThoseGoWouldNotRefresh()
     {
         using var temp = new TempDirectory();
-        var recent = Entry(temp, "ab", 'a', s_now.AddMinutes(-20));
-        var future = Entry(temp, "ab", 'd', s_now.AddHours(3));
-        var old = Entry(temp, "cd", 'a', s_now.AddDays(-2));
+        var recent = Index(temp, 0xab, outputOf: 0xac, s_now.AddMinutes(-20));
+        var future = Output(temp, 0xac, s_now.AddHours(3));
+        var old = Index(temp, 0xcd, outputOf: 0xac, s_now.AddDays(-2));
 
         var prepared = BuildCacheTrimmer.Prepare(temp.Path, s_now);
 
@@ -40,12 +40,18 @@ public sealed class BuildCacheTrimmerTests
     }
 
     [TestMethod]
-    public void Trim_EntriesUsedAndNotUsed_RemovesOnlyTheUnusedOnesAndNothingOutsideGosLayout()
+    public void Trim_EntriesUsedAndNotUsed_KeepsUsedIndexEntriesWithTheirOutputsAndNothingOutsideGosLayout()
     {
         using var temp = new TempDirectory();
-        var used = Entry(temp, "01", 'a', s_now.AddSeconds(5));
-        var usedAtStart = Entry(temp, "01", 'd', s_now);
-        var unused = Entry(temp, "02", 'd', s_now.AddMinutes(-61));
+        // Used this job, its output rewritten with the same content (Go left the back-dated time on it).
+        var usedOutput = Output(temp, 1, s_now.AddMinutes(-61));
+        var usedIndex = Index(temp, 2, outputOf: 1, s_now.AddSeconds(5));
+        var atStart = Index(temp, 3, outputOf: 1, s_now);
+        var unusedOutput = Output(temp, 4, s_now.AddMinutes(-61));
+        var unusedIndex = Index(temp, 5, outputOf: 4, s_now.AddMinutes(-61));
+        var dangling = Index(temp, 6, outputOf: 7, s_now.AddSeconds(5));
+        var malformed = temp.Write(Name(8, 'a'), "v1 not an entry\n");
+        File.SetLastWriteTimeUtc(malformed, s_now.AddSeconds(5).UtcDateTime);
         var others = new[]
         {
             temp.Write("README", "This directory holds cached build artifacts from the Go build system.\n"),
@@ -63,14 +69,44 @@ public sealed class BuildCacheTrimmerTests
 
         var result = BuildCacheTrimmer.Trim(temp.Path, s_now, maxBytes: null);
 
-        Assert.IsTrue(File.Exists(used) && File.Exists(usedAtStart), "used at or after the start: kept");
-        Assert.IsFalse(File.Exists(unused));
-        Assert.AreEqual((2, 1), (result.Kept, result.Removed));
-        Assert.AreEqual(10L, result.RemovedBytes);
+        Assert.IsTrue(File.Exists(usedIndex) && File.Exists(atStart), "used at or after the start: kept");
+        Assert.IsTrue(File.Exists(usedOutput), "named by a kept index entry: kept, whatever its mtime");
+        Assert.IsFalse(File.Exists(unusedOutput) || File.Exists(unusedIndex), "not used in this job");
+        Assert.IsFalse(File.Exists(dangling), "its output is gone: Go would take it as a miss");
+        Assert.IsFalse(File.Exists(malformed), "Go cannot read it");
+        Assert.AreEqual((3, 4), (result.Kept, result.Removed));
         foreach (var file in others)
         {
             Assert.IsTrue(File.Exists(file), file + " is not a cache entry and must stay");
         }
+    }
+
+    [TestMethod]
+    public void Trim_GoRunExecutableDirectories_KeptWhenNamedByAUsedEntryRemovedOtherwise()
+    {
+        using var temp = new TempDirectory();
+        var used = Executable(temp, 1, s_now.AddMinutes(-61));
+        Index(temp, 2, outputOf: 1, s_now.AddSeconds(1));
+        var unused = Executable(temp, 3, s_now.AddMinutes(-61));
+        Index(temp, 4, outputOf: 3, s_now.AddMinutes(-61));
+
+        var result = BuildCacheTrimmer.Trim(temp.Path, s_now, maxBytes: null);
+
+        Assert.IsTrue(File.Exists(Path.Combine(used, "app")));
+        Assert.IsFalse(Directory.Exists(unused));
+        Assert.AreEqual(1000L + IndexSize, result.KeptBytes);
+        Assert.AreEqual(1000L + IndexSize, result.RemovedBytes);
+    }
+
+    [TestMethod]
+    public void Prepare_GoRunExecutableDirectory_BackdatedLikeAFile()
+    {
+        using var temp = new TempDirectory();
+        var directory = Executable(temp, 1, s_now.AddMinutes(-5));
+
+        BuildCacheTrimmer.Prepare(temp.Path, s_now);
+
+        Assert.AreEqual(new DateTimeOffset(2026, 12, 3, 8, 59, 30, TimeSpan.Zero), new DateTimeOffset(Directory.GetLastWriteTimeUtc(directory)), "an hour and a minute before the job start");
     }
 
     [TestMethod]
@@ -101,18 +137,23 @@ public sealed class BuildCacheTrimmerTests
     }
 
     [TestMethod]
-    public void Trim_MaxSize_RemovesTheLeastRecentlyUsedUntilItFits()
+    public void Trim_MaxSize_RemovesWholePairsLeastRecentlyUsedFirstAndASharedOutputLast()
     {
         using var temp = new TempDirectory();
-        var oldest = Entry(temp, "10", 'd', s_now.AddSeconds(1), size: 100);
-        var middle = Entry(temp, "11", 'd', s_now.AddSeconds(2), size: 100);
-        var newest = Entry(temp, "12", 'd', s_now.AddSeconds(3), size: 100);
+        var shared = Output(temp, 1, s_now.AddMinutes(-61), size: 100);
+        var oldest = Index(temp, 2, outputOf: 1, s_now.AddSeconds(1));
+        var ownOutput = Output(temp, 3, s_now.AddSeconds(2), size: 100);
+        var middle = Index(temp, 4, outputOf: 3, s_now.AddSeconds(2));
+        var newest = Index(temp, 5, outputOf: 1, s_now.AddSeconds(3));
 
-        var result = BuildCacheTrimmer.Trim(temp.Path, s_now, maxBytes: 250);
+        // 3 index entries (175 bytes each) and 2 outputs of 100: 725 bytes; 500 fits after two index entries go.
+        var result = BuildCacheTrimmer.Trim(temp.Path, s_now, maxBytes: 500);
 
-        Assert.IsFalse(File.Exists(oldest));
-        Assert.IsTrue(File.Exists(middle) && File.Exists(newest));
-        Assert.AreEqual((2, 200L, 1, 100L), (result.Kept, result.KeptBytes, result.RemovedForSize, result.RemovedForSizeBytes));
+        Assert.IsFalse(File.Exists(oldest), "least recently used");
+        Assert.IsTrue(File.Exists(shared), "the newest entry still names it");
+        Assert.IsFalse(File.Exists(middle) || File.Exists(ownOutput), "removed with its index entry");
+        Assert.IsTrue(File.Exists(newest));
+        Assert.AreEqual((2, 100L + IndexSize, 3, 100L + (2 * IndexSize)), (result.Kept, result.KeptBytes, result.RemovedForSize, result.RemovedForSizeBytes));
     }
 
     [TestMethod]
@@ -158,9 +199,39 @@ public sealed class BuildCacheTrimmerTests
     public void ParseSize_NotASize_GivesNull(string text) =>
         Assert.IsNull(BuildCacheTrimmer.ParseSize(text));
 
-    private static string Entry(TempDirectory temp, string directory, char kind, DateTimeOffset modified, int size = 10)
+    private const int IndexSize = 175;
+
+    /// <summary>The relative name of entry <paramref name="n"/> of kind a or d: a hex ID whose first byte picks the directory.</summary>
+    private static string Name(int n, char kind)
     {
-        var path = temp.Write(Path.Combine(directory, directory + new string('0', 62) + "-" + kind), new string('x', size));
+        var id = n.ToString("x2", System.Globalization.CultureInfo.InvariantCulture) + new string('0', 62);
+        return Path.Combine(id[..2], id + "-" + kind);
+    }
+
+    /// <summary>An output file of <paramref name="size"/> bytes.</summary>
+    private static string Output(TempDirectory temp, int n, DateTimeOffset modified, int size = 10)
+    {
+        var path = temp.Write(Name(n, 'd'), new string('x', size));
+        File.SetLastWriteTimeUtc(path, modified.UtcDateTime);
+        return path;
+    }
+
+    /// <summary>A `go run` executable's directory (Go 1.24+) holding a 1000-byte file.</summary>
+    private static string Executable(TempDirectory temp, int n, DateTimeOffset modified)
+    {
+        var directory = Path.Combine(temp.Path, Name(n, 'd'));
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, "app"), new byte[1000]);
+        Directory.SetLastWriteTimeUtc(directory, modified.UtcDateTime);
+        return directory;
+    }
+
+    /// <summary>An index entry as cmd/go writes it, naming output <paramref name="outputOf"/>.</summary>
+    private static string Index(TempDirectory temp, int n, int outputOf, DateTimeOffset modified)
+    {
+        var output = Path.GetFileName(Name(outputOf, 'd'))[..64];
+        var id = Path.GetFileName(Name(n, 'a'))[..64];
+        var path = temp.Write(Name(n, 'a'), $"v1 {id} {output} {10,20} {1700000000000000000,20}\n");
         File.SetLastWriteTimeUtc(path, modified.UtcDateTime);
         return path;
     }
