@@ -82,7 +82,9 @@ internal static class CacheCommands
         var snapshot = SnapshotBuilder.Build(host, new CheckOptions { GoExecutable = go, ProcessRunner = processRunner });
         if (!snapshot.GoEnvSucceeded)
         {
-            throw new UsageException("cannot ask Go where GOCACHE is (no working go found); give --gocache");
+            // Name what Go said (an unknown GOEXPERIMENT, a bad GOFLAGS…), not only that it failed.
+            var why = snapshot.Go is null ? "no go found" : snapshot.Probe.Message.Trim() is { Length: > 0 } message ? $"`go env` failed: {message.Split('\n')[0]}" : "no working go found";
+            throw new UsageException($"cannot ask Go where GOCACHE is ({TextReport.Sanitize(snapshot.Redactor.Redact(why))}); give --gocache");
         }
 
         var value = snapshot.Value(GoVariableNames.GoCache);
@@ -91,7 +93,8 @@ internal static class CacheCommands
             throw new UsageException($"GOCACHE is \"{TextReport.Sanitize(value)}\": Go keeps no build cache here, so there is nothing to keep or trim");
         }
 
-        if (snapshot.Value(GoVariableNames.GoCacheProg).Length > 0)
+        // Go 1.21–1.23 read GOCACHEPROG only with GOEXPERIMENT=cacheprog; otherwise they use GOCACHE as if it were unset.
+        if (snapshot.Value(GoVariableNames.GoCacheProg).Length > 0 && CacheProgHandshake.UsedBy(snapshot.Version, snapshot.Value(GoVariableNames.GoExperiment)))
         {
             throw new UsageException("GOCACHEPROG is set: Go asks the cache program, not GOCACHE, so GOCACHE shows nothing of what the job used; give --gocache to work on a directory anyway");
         }

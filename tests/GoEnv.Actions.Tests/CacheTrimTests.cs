@@ -216,6 +216,43 @@ public sealed class CacheTrimTests
             : $"after trim {left.Length} executable directories are left (want 1, runa's), and `go run ./runa` must not link: {again.Describe()}\n{trim.StandardOutput}";
     });
 
+    /// <summary>
+    /// GOCACHEPROG set: Go 1.24+ (and 1.21–1.23 with GOEXPERIMENT=cacheprog) ask the program, so prepare refuses
+    /// without --gocache; the other releases ignore it and use GOCACHE, so prepare works on it. Real Go's truth: does
+    /// a build with a GOCACHEPROG that does not exist succeed?
+    /// </summary>
+    [TestMethod]
+    public void Prepare_GoCacheProgSet_RefusesOnlyWhereGoAsksTheProgram() => ForEachGo(go =>
+    {
+        using var job = Job.Create(go);
+        job.Environment["GOCACHEPROG"] = Path.Combine(job.Root, "no-such-program");
+        var goIgnoresIt = job.Go("build", "./...").ExitCode == 0;
+
+        var prepare = job.Goenv("cache", "prepare");
+
+        return (goIgnoresIt, prepare.ExitCode) switch
+        {
+            (true, 0) => null,
+            (false, 2) when prepare.StandardError.Contains("GOCACHEPROG is set", StringComparison.Ordinal) => null,
+            _ => $"real Go {(goIgnoresIt ? "ignores" : "asks")} GOCACHEPROG, but: {prepare.Describe()}",
+        };
+    });
+
+    /// <summary>GOEXPERIMENT=cacheprog where Go does not know the experiment (1.19, 1.26+): prepare names Go's error.</summary>
+    [TestMethod]
+    public void Prepare_GoExperimentGoRefuses_NamesGosError() => ForEachGo(go =>
+    {
+        using var job = Job.Create(go);
+        job.Environment["GOEXPERIMENT"] = "cacheprog";
+        var goEnv = job.Go("env", "GOCACHE");
+
+        var prepare = job.Goenv("cache", "prepare");
+
+        return goEnv.ExitCode == 0 ? (prepare.ExitCode == 0 ? null : prepare.Describe())
+            : prepare.ExitCode == 2 && prepare.StandardError.Contains("unknown GOEXPERIMENT cacheprog", StringComparison.Ordinal) ? null
+            : $"Go said {goEnv.StandardError.Trim()}, goenv-action: {prepare.Describe()}";
+    });
+
     private static void ForEachGo(Func<GoToolchain, string?> test) => GoToolchains.AssertOnEach(test);
 
     /// <summary>A module of three packages (used, unused, both; the first two import both) and a GOCACHE of its own.</summary>
