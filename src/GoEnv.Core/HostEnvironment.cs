@@ -81,6 +81,9 @@ public sealed class HostEnvironment
     }
 
     /// <summary>The raw value, or null when the variable is not set at all.</summary>
+    /// <summary>The home directory as Go's os.UserHomeDir finds it: USERPROFILE on Windows, HOME elsewhere; null when unset or empty.</summary>
+    public string? HomeDirectory => GetNonEmpty(Os == HostOs.Windows ? "USERPROFILE" : "HOME");
+
     public string? Get(string name) => _variables.TryGetValue(name, out var value) ? value : null;
 
     /// <summary>Go's rule: an empty process variable counts as unset (cmd/go/internal/cfg.Getenv).</summary>

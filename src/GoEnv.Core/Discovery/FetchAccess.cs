@@ -160,7 +160,7 @@ internal sealed class FetchAccess(HostEnvironment host)
             credentials.Add("an SSH command of its own (GIT_SSH_COMMAND, GIT_SSH or core.sshCommand)");
         }
 
-        var home = host.Os == HostOs.Windows ? host.GetNonEmpty("USERPROFILE") : host.GetNonEmpty("HOME");
+        var home = host.HomeDirectory;
         if (home is not null)
         {
             var ssh = Path.Combine(home, ".ssh");

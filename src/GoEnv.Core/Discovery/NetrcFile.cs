@@ -38,7 +38,7 @@ public sealed class NetrcFile
             return explicitPath;
         }
 
-        var home = host.Os == HostOs.Windows ? host.GetNonEmpty("USERPROFILE") : host.GetNonEmpty("HOME");
+        var home = host.HomeDirectory;
         if (home is null)
         {
             return null;
@@ -52,7 +52,7 @@ public sealed class NetrcFile
     public static string? GitPath(HostEnvironment host)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var home = host.Os == HostOs.Windows ? host.GetNonEmpty("USERPROFILE") : host.GetNonEmpty("HOME");
+        var home = host.HomeDirectory;
         return home is null ? null : System.IO.Path.Combine(home, host.Os == HostOs.Windows ? "_netrc" : ".netrc");
     }
 

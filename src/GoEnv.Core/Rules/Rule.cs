@@ -67,6 +67,10 @@ public abstract class Rule
     protected const string TestFilesNote = " When only the main packages' test files (_test.go) import the package, `go test` and `go vet` fail but `go build` works: the finding is a warning then.";
 
     /// <summary>The text with its first letter upper-case (a clause that starts a sentence).</summary>
+    /// <summary>"a@v1, b@v2, …": the first <paramref name="shown"/> modules, and an ellipsis when there are more.</summary>
+    protected static string ModuleList(IReadOnlyCollection<Core.Modules.GraphModule> modules, int shown = 5) =>
+        string.Join(", ", modules.Take(shown).Select(m => m.Describe())) + (modules.Count > shown ? ", …" : "");
+
     protected static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>The rule's severity for what the build imports; a warning for what only test files import.</summary>

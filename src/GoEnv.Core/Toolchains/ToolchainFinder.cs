@@ -66,7 +66,7 @@ public static class ToolchainFinder
             }
         }
 
-        var home = host.Os == HostOs.Windows ? host.GetNonEmpty("USERPROFILE") : host.GetNonEmpty("HOME");
+        var home = host.HomeDirectory;
         if (home is not null)
         {
             foreach (var dir in Children(Path.Combine(home, "sdk"), "go*"))

@@ -26,6 +26,6 @@ internal sealed class ModulesToDownloadRule : Rule
         }
 
         var from = string.Join(", ", fetch.GroupBy(m => m.OriginDetail).Select(g => $"{g.Count()} from {g.Key}"));
-        yield return ReportAt(snapshot, fetch[0].RequiredIn, fetch[0].RequireLine, $"The module cache ({snapshot.Value(GoVariableNames.GoModCache)}) lacks {fetch.Count} module(s) the build imports packages from ({string.Join(", ", fetch.Take(5).Select(m => m.Describe()))}{(fetch.Count > 5 ? ", …" : "")}): the build downloads them ({from}).");
+        yield return ReportAt(snapshot, fetch[0].RequiredIn, fetch[0].RequireLine, $"The module cache ({snapshot.Value(GoVariableNames.GoModCache)}) lacks {fetch.Count} module(s) the build imports packages from ({ModuleList(fetch)}): the build downloads them ({from}).");
     }
 }

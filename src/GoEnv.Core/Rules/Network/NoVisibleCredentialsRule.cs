@@ -34,7 +34,7 @@ internal sealed class NoVisibleCredentialsRule : Rule
                 ? "no SSH agent (SSH_AUTH_SOCK), key in ~/.ssh or ssh command"
                 : "no user-info in an insteadOf URL, credential helper, http.extraheader, .netrc machine or askpass program";
             var where = access.Rewritten is null ? access.Url : $"{access.Target} (insteadOf at {access.RewriteWhere})";
-            var others = group.Count() > 1 ? $" The same holds for {group.Count() - 1} more module(s) on that host: {string.Join(", ", group.Skip(1).Take(5).Select(m => m.Describe()))}{(group.Count() > 6 ? ", …" : "")}." : "";
+            var others = group.Count() > 1 ? $" The same holds for {group.Count() - 1} more module(s) on that host: {ModuleList([.. group.Skip(1)])}." : "";
             yield return ReportAt(snapshot, import.File, import.Line, $"{module.Describe()} is not in the module cache and {module.DirectBecause} ({why}): git goes to {where}, and GoEnv sees {looked} for it. If the repository needs credentials, {import.ImportedBy}'s import of {import.ImportPath} fails (git runs with terminal prompts disabled); something GoEnv cannot see (a system credential manager, ssh set up elsewhere) may still provide them — `check --probe` asks the server.{others}", severity: Severity.Warning);
         }
     }

@@ -27,7 +27,7 @@ internal sealed class PrivatePathToPublicProxyRule : Rule
         {
             var module = group.First();
             var import = module.FirstImport!;
-            var others = group.Count() > 1 ? $" So are {group.Count() - 1} more module(s) of {group.Key}: {string.Join(", ", group.Skip(1).Take(5).Select(m => m.Describe()))}{(group.Count() > 6 ? ", …" : "")}." : "";
+            var others = group.Count() > 1 ? $" So are {group.Count() - 1} more module(s) of {group.Key}: {ModuleList([.. group.Skip(1)])}." : "";
             yield return Report(snapshot, $"{module.Describe()} is not in the module cache and GOPRIVATE and GONOPROXY do not match it, so Go asks {module.OriginDetail} for it first, though its path looks private ({module.PrivateEvidence}): the public proxy learns the path of a module {import.ImportedBy} imports ({import.ImportPath}).{others}", severity: Severity.Warning);
         }
     }
